@@ -1,0 +1,11 @@
+package city.catalog;
+
+/** Who may call an HTTP route. The cloud's JWT authorizer checks the token; the handler checks the role. */
+public enum Access {
+  /** No token: open data (GBFS, Open311 reads, parking availability). */
+  PUBLIC,
+  /** Any valid token; the handler scopes data to the caller's own claims. */
+  CITIZEN,
+  /** A valid token whose role claim is ops. */
+  OPS
+}

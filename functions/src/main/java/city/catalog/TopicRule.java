@@ -1,0 +1,9 @@
+package city.catalog;
+
+/**
+ * An IoT topic rule. The SQL is the single source of truth: CDK deploys it verbatim, the twin evaluates it.
+ *
+ * @param deviceType the device class that may publish here; the device id is the rule's {@code deviceId}
+ *     column (the thing name in the topic)
+ */
+public record TopicRule(String name, String sql, String functionId, String deviceType, String description) {}

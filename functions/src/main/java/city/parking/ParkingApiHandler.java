@@ -1,0 +1,85 @@
+package city.parking;
+
+import city.parking.store.SpaceStore;
+import city.parking.store.dynamodb.DynamoSpaceStore;
+import city.platform.AwsClients;
+import city.platform.City;
+import city.platform.Config;
+import city.platform.Endpoint;
+import city.platform.HttpApiHandler;
+import city.platform.HttpError;
+import city.platform.HttpRequest;
+import city.platform.HttpResponse;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Public parking data: zones with their spaces, a zone's availability, one space's state. */
+public final class ParkingApiHandler extends HttpApiHandler {
+  /** Availability changes by the minute; a short cache still absorbs bursts from map apps. */
+  private static final int AVAILABILITY_CACHE_SECONDS = 15;
+  private static final int LAYOUT_CACHE_SECONDS = 3600;
+
+  public ParkingApiHandler() {
+    this(City.current(), new DynamoSpaceStore(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV)));
+  }
+
+  public ParkingApiHandler(City city, SpaceStore spaces) {
+    this(ParkingLayout.of(city), spaces);
+  }
+
+  private ParkingApiHandler(ParkingLayout layout, SpaceStore spaces) {
+    super(List.of(
+        new Endpoint("GET /parking/zones", request -> zones(layout)),
+        new Endpoint("GET /parking/zones/{zone}/availability", request -> availability(layout, spaces, request)),
+        new Endpoint("GET /parking/spaces/{spaceId}", request -> space(layout, spaces, request))));
+  }
+
+  record SpaceView(String spaceId, double lat, double lon) {}
+
+  record ZoneView(String zone, @JsonProperty("class") String zoneClass, String tariff, String name, List<SpaceView> spaces) {}
+
+  record Zones(List<ZoneView> zones) {}
+
+  record Availability(String zone, int free, int occupied, int unknown, int total) {}
+
+  record SpaceStateView(String spaceId, String zone, String status, OffsetDateTime since) {}
+
+  private static HttpResponse zones(ParkingLayout layout) {
+    List<ZoneView> zones = layout.zones().stream()
+        .map(z -> new ZoneView(z.zone(), z.zoneClass(), z.tariff(), z.name(),
+            z.spaces().stream().map(s -> new SpaceView(s.spaceId(), s.lat(), s.lon())).toList()))
+        .toList();
+    return HttpResponse.ok(new Zones(zones)).cacheableFor(LAYOUT_CACHE_SECONDS);
+  }
+
+  private static HttpResponse availability(ParkingLayout layout, SpaceStore spaces, HttpRequest request) {
+    String zoneId = request.pathParameter("zone");
+    ParkingLayout.Zone zone = layout.zone(zoneId).orElseThrow(() -> HttpError.notFound("no zone " + zoneId));
+    Map<String, SpaceState> known = spaces.zone(zoneId).stream()
+        .collect(Collectors.toMap(SpaceState::spaceId, Function.identity()));
+    int free = 0;
+    int occupied = 0;
+    for (ParkingLayout.Space space : zone.spaces()) {
+      SpaceState state = known.getOrDefault(space.spaceId(), SpaceState.unknown(space.spaceId()));
+      if (state.status() == SpaceStatus.FREE) {
+        free++;
+      } else if (state.status() == SpaceStatus.OCCUPIED) {
+        occupied++;
+      }
+    }
+    int total = zone.spaces().size();
+    return HttpResponse.ok(new Availability(zoneId, free, occupied, total - free - occupied, total))
+        .cacheableFor(AVAILABILITY_CACHE_SECONDS);
+  }
+
+  private static HttpResponse space(ParkingLayout layout, SpaceStore spaces, HttpRequest request) {
+    String spaceId = request.pathParameter("spaceId");
+    ParkingLayout.Zone zone = layout.zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
+    SpaceState state = spaces.space(zone.zone(), spaceId).orElse(SpaceState.unknown(spaceId));
+    return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), state.status().wireName(), state.since()));
+  }
+}

@@ -1,0 +1,102 @@
+package city.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Dead letters in the platform table, one partition per UTC day (spreads writes; a day is what ops look
+ * at). The sort key ends with a digest of topic and payload so a redelivered message is stored once.
+ */
+public final class DynamoDeadLetterStore implements DeadLetterStore {
+  public static final String TABLE_ENV = "PLATFORM_TABLE";
+  static final Duration KEEP = Duration.ofDays(30);
+  private static final int DAYS_LISTED = 14;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Clock clock;
+
+  public DynamoDeadLetterStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  public static DynamoDeadLetterStore fromEnvironment() {
+    return new DynamoDeadLetterStore(AwsClients.dynamoDb(), Config.required(TABLE_ENV), Clock.systemUTC());
+  }
+
+  @Override
+  public void record(DeadLetter letter) {
+    Instant at = letter.receivedAt().equals(Instant.EPOCH) ? clock.instant() : letter.receivedAt();
+    try {
+      dynamoDb.putItem(PutItemRequest.builder()
+          .tableName(table)
+          .item(Map.of(
+              "pk", s("DL#" + LocalDate.ofInstant(at, ZoneOffset.UTC)),
+              "sk", s(at + "#" + digest(letter.topic() + "\n" + letter.payload())),
+              "topic", s(letter.topic()),
+              "deviceId", s(letter.deviceId()),
+              "reason", s(letter.reason()),
+              "receivedAt", s(at.toString()),
+              "payload", s(letter.payload()),
+              "expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond()))))
+          .conditionExpression("attribute_not_exists(pk)")
+          .build());
+    } catch (ConditionalCheckFailedException alreadyKept) {
+      // the same message was dead-lettered before: nothing to add
+    }
+  }
+
+  @Override
+  public List<DeadLetter> recent(int limit) {
+    List<DeadLetter> result = new ArrayList<>();
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    for (int i = 0; i < DAYS_LISTED && result.size() < limit; i++, day = day.minusDays(1)) {
+      var response = dynamoDb.query(QueryRequest.builder()
+          .tableName(table)
+          .keyConditionExpression("pk = :pk")
+          .expressionAttributeValues(Map.of(":pk", s("DL#" + day)))
+          .scanIndexForward(false)
+          .limit(limit - result.size())
+          .build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        result.add(new DeadLetter(
+            item.get("topic").s(),
+            item.get("deviceId").s(),
+            item.get("reason").s(),
+            Instant.parse(item.get("receivedAt").s()),
+            item.get("payload").s()));
+      }
+    }
+    return result;
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value == null || value.isEmpty() ? "-" : value);
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

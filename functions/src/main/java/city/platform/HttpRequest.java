@@ -1,0 +1,49 @@
+package city.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+
+/** An HTTP API request reduced to what routes need. Header names are lower case. */
+public record HttpRequest(
+    String routeKey,
+    String path,
+    Map<String, String> pathParameters,
+    Map<String, String> query,
+    Map<String, String> headers,
+    String body,
+    Optional<Caller> caller,
+    String requestId) {
+
+  public String pathParameter(String name) {
+    String value = pathParameters.get(name);
+    if (value == null || value.isBlank()) {
+      throw new InvalidInput("missing path parameter " + name);
+    }
+    return value;
+  }
+
+  public Optional<String> query(String name) {
+    return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase())).filter(v -> !v.isBlank());
+  }
+
+  public JsonNode jsonBody() {
+    if (body == null || body.isBlank()) {
+      throw new InvalidInput("request body is empty");
+    }
+    JsonNode node = Json.parse(body);
+    if (!node.isObject()) {
+      throw new InvalidInput("request body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** The authenticated caller; routes that serve personal data call this first. */
+  public Caller requireCaller() {
+    return caller.orElseThrow(() -> HttpError.unauthorized("a bearer token is required"));
+  }
+}
