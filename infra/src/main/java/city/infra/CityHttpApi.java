@@ -1,0 +1,125 @@
+package city.infra;
+
+import city.catalog.Access;
+import city.catalog.HttpRoute;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The city's HTTP API (an HTTP API, not a REST API: a third of the price and enough for JWT auth): one
+ * {@code $default} stage with throttling and JSON access logs, CORS for the citizen app, and a JWT
+ * authorizer for citizen and ops routes. The authorizer only proves the token; handlers check the role.
+ */
+public final class CityHttpApi extends Construct {
+  /** Stage-wide caps: far above a county's traffic, low enough that a runaway client cannot run up a bill. */
+  static final int THROTTLE_RATE_PER_SECOND = 50;
+  static final int THROTTLE_BURST = 100;
+
+  /** One JSON line per request; the caller's subject, never the token. */
+  static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+      + "\"time\":\"$context.requestTime\",\"route\":\"$context.routeKey\",\"status\":\"$context.status\","
+      + "\"bytes\":\"$context.responseLength\",\"latencyMs\":\"$context.integrationLatency\","
+      + "\"sub\":\"$context.authorizer.claims.sub\",\"authError\":\"$context.authorizer.error\","
+      + "\"integrationError\":\"$context.integrationErrorMessage\"}";
+
+  private final HttpApi api;
+  private final HttpStage stage;
+  private final IHttpRouteAuthorizer jwt;
+  private final Map<String, HttpLambdaIntegration> integrations = new HashMap<>();
+
+  public CityHttpApi(Construct scope, String id, String apiName, List<HttpRoute> routes, Settings settings) {
+    super(scope, id);
+    this.api = HttpApi.Builder.create(this, "Api")
+        .apiName(apiName)
+        .description("Smart city HTTP API: routes from city.catalog")
+        .createDefaultStage(false)
+        .corsPreflight(CorsPreflightOptions.builder()
+            .allowOrigins(settings.corsOrigins())
+            .allowMethods(corsMethods(routes))
+            .allowHeaders(List.of("Authorization", "Content-Type"))
+            .maxAge(Duration.days(1))
+            .build())
+        .build();
+    LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+        .retention(CityFunction.LOG_RETENTION)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+        .stageName("$default")
+        .autoDeploy(true)
+        .throttle(ThrottleSettings.builder().rateLimit(THROTTLE_RATE_PER_SECOND).burstLimit(THROTTLE_BURST).build())
+        .accessLogSettings(new IAccessLogSettings() {
+          @Override
+          public IAccessLogDestination getDestination() {
+            return new LogGroupLogDestination(accessLogs);
+          }
+
+          @Override
+          public AccessLogFormat getFormat() {
+            return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+          }
+        })
+        .build());
+    this.jwt = HttpJwtAuthorizer.Builder.create("Jwt", settings.jwtIssuer())
+        .authorizerName("jwt")
+        .jwtAudience(settings.jwtAudience())
+        .build();
+  }
+
+  public void addRoute(HttpRoute route, CityFunction target) {
+    HttpLambdaIntegration integration = integrations.computeIfAbsent(target.spec().id(),
+        functionId -> new HttpLambdaIntegration(functionId + "Integration", target.alias()));
+    var created = api.addRoutes(AddRoutesOptions.builder()
+        .path(route.path())
+        .methods(List.of(HttpMethod.valueOf(route.method())))
+        .integration(integration)
+        .authorizer(route.access() == Access.PUBLIC ? new HttpNoneAuthorizer() : jwt)
+        .build());
+    if (route.access() == Access.PUBLIC) {
+      for (var r : created) {
+        NagSuppressions.addResourceSuppressions(r, List.of(NagPackSuppression.builder()
+            .id("AwsSolutions-APIG4")
+            .reason(route.routeKey() + " is declared PUBLIC in city.catalog: open data (parking availability, "
+                + "GBFS, Open311 reads) that any citizen or app may read without an account; stage throttling "
+                + "caps its cost.")
+            .build()), true);
+      }
+    }
+  }
+
+  /** Base URL of the API ({@code $default} stage serves at the root). */
+  public String url() {
+    return stage.getUrl();
+  }
+
+  private static List<CorsHttpMethod> corsMethods(List<HttpRoute> routes) {
+    List<CorsHttpMethod> methods = new ArrayList<>(
+        routes.stream().map(HttpRoute::method).distinct().sorted().map(CorsHttpMethod::valueOf).toList());
+    methods.add(CorsHttpMethod.OPTIONS);
+    return methods;
+  }
+}

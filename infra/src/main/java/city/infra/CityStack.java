@@ -1,0 +1,71 @@
+package city.infra;
+
+import city.catalog.Domain;
+import city.catalog.FunctionSpec;
+import city.catalog.TableSpec;
+import city.catalog.TopicRule;
+import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/**
+ * The whole city in one stack, derived from the catalog's domains: shared tables, functions, HTTP API,
+ * device policies and cost guardrails, and one construct per domain for its triggers.
+ */
+public final class CityStack extends Stack {
+  public CityStack(Construct scope, Settings settings, List<Domain> domains) {
+    super(scope, settings.stackName(), StackProps.builder()
+        .description("Smart city " + settings.city().name() + " (" + settings.city().id()
+            + "): IoT rules, Lambda, DynamoDB on demand, HTTP API; nothing bills while idle")
+        .env(environment(settings))
+        .build());
+    List<TableSpec> tableSpecs = domains.stream().flatMap(d -> d.tables().stream()).toList();
+    List<FunctionSpec> functionSpecs = domains.stream().flatMap(d -> d.functions().stream()).toList();
+    List<TopicRule> rules = domains.stream().flatMap(d -> d.rules().stream()).toList();
+
+    Code code = LambdaBundle.stage(settings.functionsJar(), settings.cityFile(), settings.assetStaging());
+    CityTables tables = new CityTables(this, "Tables", tableSpecs);
+    CityFunctions functions = new CityFunctions(this, "Functions", functionSpecs, rules, code, tables, settings);
+    TopicRuleErrors ruleErrors = new TopicRuleErrors(this, "RuleErrors");
+    CityHttpApi httpApi = new CityHttpApi(this, "HttpApi", settings.stackName(),
+        domains.stream().flatMap(d -> d.routes().stream()).toList(), settings);
+    for (Domain domain : domains) {
+      new CityDomain(this, domain, functions, httpApi, ruleErrors);
+    }
+    new DevicePolicies(this, "DevicePolicies", settings.stackName(), rules, functionSpecs,
+        settings.city(), settings.provisionThings());
+    new CostGuardrails(this, "CostGuardrails", settings, functions.all().values(),
+        functions.failedEvents(),
+        rules.stream().map(TopicRule::functionId).distinct().map(functions::function).toList());
+
+    CfnOutput.Builder.create(this, "HttpApiUrl").value(httpApi.url())
+        .description("base URL of the HTTP API").build();
+    tables.all().forEach((id, table) -> CfnOutput.Builder.create(this, id + "TableName")
+        .value(table.getTableName()).description("DynamoDB table " + id).build());
+    CfnOutput.Builder.create(this, "IotDataEndpoint").value(settings.iotDataEndpoint())
+        .description("IoT data endpoint the functions publish to").build();
+    if (settings.iotEndpointIsPlaceholder()) {
+      Annotations.of(this).addWarningV2("city:iotDataEndpoint", "no -c iotDataEndpoint=...: functions cannot "
+          + "publish to devices. Look it up with `aws iot describe-endpoint --endpoint-type iot:Data-ATS`.");
+    }
+    if (settings.jwtIssuerIsPlaceholder()) {
+      Annotations.of(this).addWarningV2("city:jwtIssuer", "no -c jwtIssuer=...: citizen and ops routes reject "
+          + "every token until the issuer of your identity provider is set.");
+    }
+  }
+
+  private static Environment environment(Settings settings) {
+    if (settings.account().isEmpty() && settings.region().isEmpty()) {
+      return null;
+    }
+    Environment.Builder env = Environment.builder();
+    settings.account().ifPresent(env::account);
+    settings.region().ifPresent(env::region);
+    return env.build();
+  }
+}
