@@ -1,0 +1,4 @@
+package city.dispatch;
+
+/** A response unit as the city file provisions it: its kind never changes, its home is where it starts. */
+public record Unit(String unitId, String kind, String name, Position home) {}

@@ -1,0 +1,167 @@
+package city.dispatch.store.dynamodb;
+
+import city.dispatch.Position;
+import city.dispatch.UnitState;
+import city.dispatch.UnitStatus;
+import city.dispatch.UnitStatusReport;
+import city.dispatch.store.UnitStore;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Unit items: pk {@code UNIT#<unitId>}, sk {@code STATE}. What the unit said ({@code reported}, position,
+ * {@code statusTs}) and what dispatch gave it ({@code incidentId}, {@code claimId}, {@code claimedAt}) are
+ * separate attributes, so a status message never clears an assignment and a claim never fakes a status.
+ */
+public final class DynamoUnitStore implements UnitStore {
+  private static final int BATCH_GET_LIMIT = 100;
+  private static final Map<String, String> NAMES = Map.of("#reported", "reported");
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public DynamoUnitStore(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  @Override
+  public Map<String, UnitState> find(Collection<String> unitIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(unitIds));
+    Map<String, UnitState> found = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+      List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
+          .stream().map(DynamoUnitStore::key).toList();
+      Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      while (!pending.isEmpty()) {
+        final Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+          UnitState state = state(item);
+          found.put(state.unitId(), state);
+        }
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean applyStatus(UnitStatusReport report, OffsetDateTime receivedAt) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":kind", s(report.kind()));
+    values.put(":reported", s(report.status().wireName()));
+    values.put(":ts", s(SortableTime.of(report.ts())));
+    values.put(":tsText", s(report.ts().toString()));
+    values.put(":updatedAt", s(receivedAt.toString()));
+    String set = "SET kind = :kind, #reported = :reported, statusTs = :ts, statusAt = :tsText, updatedAt = :updatedAt";
+    if (report.position() != null) {
+      values.put(":lat", n(report.position().lat()));
+      values.put(":lon", n(report.position().lon()));
+      set += ", lat = :lat, lon = :lon";
+    }
+    return update(UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(report.unitId()))
+        .updateExpression(set)
+        .conditionExpression("attribute_not_exists(statusTs) OR statusTs < :ts")
+        .expressionAttributeNames(NAMES)
+        .expressionAttributeValues(values)
+        .build());
+  }
+
+  @Override
+  public boolean claim(String unitId, String incidentId, String claimId, OffsetDateTime at) {
+    return update(UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(unitId))
+        .updateExpression("SET incidentId = :incident, claimId = :claim, claimedAt = :at")
+        .conditionExpression("#reported = :available AND attribute_not_exists(incidentId)")
+        .expressionAttributeNames(NAMES)
+        .expressionAttributeValues(Map.of(
+            ":incident", s(incidentId),
+            ":claim", s(claimId),
+            ":at", s(at.toString()),
+            ":available", s(UnitStatus.AVAILABLE.wireName())))
+        .build());
+  }
+
+  @Override
+  public boolean release(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":incident", s(incidentId));
+    values.put(":claim", s(claimId));
+    String expression = "REMOVE incidentId, claimId, claimedAt";
+    if (markAs.isPresent()) {
+      values.put(":mark", s(markAs.get().wireName()));
+      expression = "SET #reported = :mark " + expression;
+    }
+    UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(unitId))
+        .updateExpression(expression)
+        .conditionExpression("incidentId = :incident AND claimId = :claim")
+        .expressionAttributeValues(values);
+    if (markAs.isPresent()) {
+      request.expressionAttributeNames(NAMES);
+    }
+    return update(request.build());
+  }
+
+  private boolean update(UpdateItemRequest request) {
+    try {
+      dynamoDb.updateItem(request);
+      return true;
+    } catch (ConditionalCheckFailedException refused) {
+      return false;
+    }
+  }
+
+  private static UnitState state(Map<String, AttributeValue> item) {
+    Position position = item.containsKey("lat") && item.containsKey("lon")
+        ? new Position(Double.parseDouble(item.get("lat").n()), Double.parseDouble(item.get("lon").n()))
+        : null;
+    return new UnitState(
+        item.get("pk").s().substring("UNIT#".length()),
+        text(item, "kind"),
+        item.containsKey("reported") ? UnitStatus.fromWireName(item.get("reported").s()) : UnitStatus.OFFLINE,
+        position,
+        time(item, "statusAt"),
+        text(item, "incidentId"),
+        text(item, "claimId"),
+        time(item, "claimedAt"));
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static OffsetDateTime time(Map<String, AttributeValue> item, String name) {
+    String text = text(item, name);
+    return text == null ? null : OffsetDateTime.parse(text);
+  }
+
+  private static Map<String, AttributeValue> key(String unitId) {
+    return Map.of("pk", s("UNIT#" + unitId), "sk", s("STATE"));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(double value) {
+    return AttributeValue.fromN(Double.toString(value));
+  }
+}
