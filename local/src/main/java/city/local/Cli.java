@@ -1,0 +1,205 @@
+package city.local;
+
+import city.local.auth.Jwt;
+import city.local.auth.SigningKey;
+import city.platform.Config;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code ./city up|token|demo|bench}: the command line of the twin. */
+public final class Cli {
+  private static final String USAGE = """
+      usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--ack-timeout 90s]
+                     [--schedule NAME=PERIOD]...
+             city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
+             city demo [options]      (see ./city demo --help)
+             city bench rebalance FILE...""";
+
+  private Cli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println(USAGE);
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (args[0]) {
+        case "up" -> up(new Options(rest));
+        case "token" -> System.out.println(token(new Options(rest)));
+        case "demo" -> delegate("city.local.demo.Demo", rest);
+        case "bench" -> delegate("city.local.bench.RebalanceBench",
+            rest.length > 0 && rest[0].equals("rebalance") ? Arrays.copyOfRange(rest, 1, rest.length) : rest);
+        default -> {
+          System.err.println("unknown command " + args[0] + "\n" + USAGE);
+          System.exit(2);
+        }
+      }
+    } catch (UsageException e) {
+      System.err.println("city " + args[0] + ": " + e.getMessage() + "\n" + USAGE);
+      System.exit(2);
+    } catch (IllegalStateException | UncheckedIOException e) {
+      // a port in use, node or dynalite missing, a bad city file: the message says what to do
+      System.err.println("city " + args[0] + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void up(Options options) throws InterruptedException {
+    TwinOptions twinOptions = TwinOptions.defaults();
+    for (String name : options.names()) {
+      switch (name) {
+        case "city" -> twinOptions = twinOptions.withCityFile(Path.of(options.value("city")));
+        case "mqtt-port" -> twinOptions = twinOptions.withMqttPort(options.port("mqtt-port"));
+        case "http-port" -> twinOptions = twinOptions.withHttpPort(options.port("http-port"));
+        case "iot-port" -> twinOptions = twinOptions.withIotDataPort(options.port("iot-port"));
+        case "data" -> twinOptions = twinOptions.withDataDir(Optional.of(Path.of(options.value("data")).toAbsolutePath()));
+        case "ack-timeout" -> twinOptions = twinOptions.withAckTimeout(Optional.of(options.duration("ack-timeout")));
+        case "schedule" -> {
+          for (String value : options.values("schedule")) {
+            int equals = value.indexOf('=');
+            if (equals < 1) {
+              throw new UsageException("--schedule takes NAME=PERIOD, e.g. rebalance=30s");
+            }
+            twinOptions = twinOptions.withSchedulePeriod(value.substring(0, equals), parseDuration(value.substring(equals + 1)));
+          }
+        }
+        default -> throw new UsageException("unknown option --" + name);
+      }
+    }
+    Twin twin = Twin.start(twinOptions);
+    PrintStream out = System.out;
+    out.println("city twin is up");
+    out.printf("  MQTT broker      tcp://127.0.0.1:%d%n", twin.mqttPort());
+    out.printf("  HTTP API         %s%n", twin.httpEndpoint());
+    out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
+    out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
+    out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));
+    out.printf("  city file        %s%n", twinOptions.cityFile().toAbsolutePath());
+    out.println("tokens: ./city token --role ops | --role citizen --plate <PLATE>;  Ctrl-C stops the twin");
+    out.flush();
+    twin.awaitClosed();
+  }
+
+  static String token(Options options) {
+    String role = null;
+    String subject = null;
+    List<String> plates = new ArrayList<>();
+    Path dataDir = null;
+    for (String name : options.names()) {
+      switch (name) {
+        case "role" -> role = options.value("role");
+        case "plate" -> plates.addAll(options.values("plate"));
+        case "sub" -> subject = options.value("sub");
+        case "data" -> dataDir = Path.of(options.value("data")).toAbsolutePath();
+        default -> throw new UsageException("unknown option --" + name);
+      }
+    }
+    if (!"citizen".equals(role) && !"ops".equals(role)) {
+      throw new UsageException("--role must be citizen or ops");
+    }
+    if (dataDir == null) {
+      dataDir = RepoRoot.find().resolve(TwinOptions.DATA_DIR_NAME);
+    }
+    Jwt jwt = new Jwt(SigningKey.forDataDir(dataDir), Clock.systemUTC());
+    return jwt.issue(subject == null ? role + "-local" : subject, role, plates, Jwt.DEFAULT_LIFETIME);
+  }
+
+  /** Runs another team's command by name, so the twin builds before that command exists. */
+  private static void delegate(String className, String[] args) throws Exception {
+    Method main;
+    try {
+      main = Class.forName(className).getMethod("main", String[].class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      System.err.println("not available yet (" + className + ")");
+      System.exit(2);
+      return;
+    }
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static Duration parseDuration(String text) {
+    try {
+      return Config.parseDuration(text);
+    } catch (RuntimeException e) {
+      throw new UsageException("not a duration: " + text + " (use 90s, 15m, 2h or PT90S)");
+    }
+  }
+
+  /** A command-line mistake: reported with the usage, exit code 2. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** {@code --name value} and {@code --name=value} options; a name may repeat. */
+  static final class Options {
+    private final List<String[]> pairs = new ArrayList<>();
+
+    Options(String[] args) {
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (!arg.startsWith("--") || arg.length() == 2) {
+          throw new UsageException("unexpected argument " + arg);
+        }
+        int equals = arg.indexOf('=');
+        if (equals > 0) {
+          pairs.add(new String[] {arg.substring(2, equals), arg.substring(equals + 1)});
+        } else if (i + 1 < args.length) {
+          pairs.add(new String[] {arg.substring(2), args[++i]});
+        } else {
+          throw new UsageException(arg + " needs a value");
+        }
+      }
+    }
+
+    List<String> names() {
+      return pairs.stream().map(p -> p[0]).distinct().toList();
+    }
+
+    List<String> values(String name) {
+      return pairs.stream().filter(p -> p[0].equals(name)).map(p -> p[1]).toList();
+    }
+
+    String value(String name) {
+      List<String> values = values(name);
+      if (values.size() != 1) {
+        throw new UsageException("--" + name + " is given " + values.size() + " times");
+      }
+      return values.get(0);
+    }
+
+    int port(String name) {
+      try {
+        int port = Integer.parseInt(value(name));
+        if (port < 0 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return port;
+      } catch (NumberFormatException e) {
+        throw new UsageException("--" + name + " must be a port number");
+      }
+    }
+
+    Duration duration(String name) {
+      return parseDuration(value(name));
+    }
+  }
+}

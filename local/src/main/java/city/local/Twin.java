@@ -1,0 +1,309 @@
+package city.local;
+
+import city.catalog.Schedule;
+import city.catalog.TableSpec;
+import city.local.auth.Jwt;
+import city.local.auth.SigningKey;
+import city.local.dynamodb.Dynalite;
+import city.local.dynamodb.LocalDynamoDb;
+import city.local.dynamodb.TableCreator;
+import city.local.http.HttpGateway;
+import city.local.http.IotDataEndpoint;
+import city.local.iot.InboundMessage;
+import city.local.iot.RuleRouter;
+import city.local.lambda.AsyncInvoker;
+import city.local.lambda.FunctionPool;
+import city.local.mqtt.MqttBroker;
+import city.local.schedule.SchedulePeriods;
+import city.local.schedule.Scheduler;
+import city.platform.AwsClients;
+import city.platform.City;
+import city.platform.Config;
+import city.platform.DeadLetter;
+import city.platform.DeadLetterStore;
+import city.platform.DynamoDeadLetterStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole city on one machine: dynalite, the MQTT broker with the rules engine, the functions, the HTTP
+ * API, the IoT data-plane endpoint and the schedules. {@link #close()} (also run on Ctrl-C / SIGTERM) stops
+ * in the order that loses nothing: schedules, MQTT intake, in-flight invocations drained, HTTP, DynamoDB.
+ *
+ * <p>Handlers read their configuration from system properties (their environment in Lambda), which are
+ * JVM-wide: one twin runs per JVM at a time.
+ */
+public final class Twin implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Twin.class);
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
+  private static final String REGION = "cn-north-1";
+  /** How long the rules engine must have seen no new message for the twin to count as idle. */
+  public static final Duration QUIET_PERIOD = Duration.ofMillis(100);
+
+  private final TwinOptions options;
+  private final Jwt jwt;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Thread shutdownHook = new Thread(this::close, "twin-shutdown");
+  private Dynalite dynalite;
+  private DynamoDbClient dynamoDb;
+  private FunctionPool functions;
+  private AsyncInvoker invoker;
+  private DeadLetterStore deadLetters;
+  private RuleDispatcher dispatcher;
+  private IotDataEndpoint iotData;
+  private volatile MqttBroker broker;
+  private HttpGateway gateway;
+  private Scheduler scheduler;
+  private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>();
+  private boolean stopped;
+
+  private Twin(TwinOptions options) {
+    this.options = options;
+    byte[] key = options.dataDir().map(SigningKey::forDataDir).orElseGet(SigningKey::random);
+    this.jwt = new Jwt(key, Clock.systemUTC());
+  }
+
+  public static Twin start(TwinOptions options) {
+    if (!RUNNING.compareAndSet(false, true)) {
+      throw new IllegalStateException("a twin is already running in this JVM (handler configuration is JVM-wide)");
+    }
+    Twin twin;
+    try {
+      twin = new Twin(options);
+    } catch (RuntimeException e) {
+      RUNNING.set(false);
+      throw e;
+    }
+    try {
+      twin.startParts();
+      return twin;
+    } catch (RuntimeException | Error e) {
+      twin.close();
+      throw e;
+    }
+  }
+
+  private void startParts() {
+    Path cityFile = options.cityFile().toAbsolutePath();
+    City city = City.load(cityFile);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    Declarations declared = options.declarations().validated();
+
+    dynalite = Dynalite.start(RepoRoot.find(), options.dataDir().map(d -> d.resolve("dynamodb")));
+    dynamoDb = LocalDynamoDb.client(dynalite.endpoint(), REGION);
+    Map<String, String> tableNames = new LinkedHashMap<>();
+    declared.tables().forEach(t -> tableNames.put(t.id(), t.id()));
+    List<String> created = new TableCreator(dynamoDb).ensure(declared.tables(), tableNames);
+    LOG.debug("tables created: {}", created);
+
+    functions = new FunctionPool(declared.functions());
+    invoker = new AsyncInvoker(functions, options.retryDelays());
+    deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
+    dispatcher = new RuleDispatcher(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
+    iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
+
+    configureHandlers(cityFile, tableNames);
+    broker = MqttBroker.start(options.mqttPort(), dispatcher);
+    gateway = HttpGateway.start(options.httpPort(), declared.routes(), functions, jwt);
+    Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
+    scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
+    LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
+        iotDataPort(), dynamoDbEndpoint());
+  }
+
+  /** The handlers' environment, as CDK would set it on each function; {@link #close()} restores the previous values. */
+  private void configureHandlers(Path cityFile, Map<String, String> tableNames) {
+    options.declarations().tables().forEach(t -> setProperty(t.envVar(), tableNames.get(t.id())));
+    setProperty(AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
+    setProperty(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:" + iotData.port());
+    setProperty(AwsClients.LOCAL_TWIN, "true");
+    setProperty(City.CITY_FILE, cityFile.toString());
+    if (Config.optional("AWS_REGION").isEmpty()) {
+      setProperty("AWS_REGION", REGION);
+    }
+    setProperty("aws.disableEc2Metadata", "true");
+    options.ackTimeout().ifPresent(t -> setProperty("DISPATCH_ACK_TIMEOUT", t.toString()));
+  }
+
+  private void setProperty(String name, String value) {
+    previousProperties.putIfAbsent(name, Optional.ofNullable(System.getProperty(name)));
+    System.setProperty(name, value);
+  }
+
+  private void restoreProperties() {
+    previousProperties.forEach((name, previous) -> {
+      if (previous.isPresent()) {
+        System.setProperty(name, previous.get());
+      } else {
+        System.clearProperty(name);
+      }
+    });
+  }
+
+  private static String platformTable(List<TableSpec> tables) {
+    return tables.stream().filter(t -> t.envVar().equals(DynamoDeadLetterStore.TABLE_ENV)).map(TableSpec::id).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no table is declared for " + DynamoDeadLetterStore.TABLE_ENV));
+  }
+
+  /** IoT data-plane Publish: to the devices through the broker, and through the rules like any message. */
+  private void publishFromCloud(String topic, byte[] payload, int qos, boolean retain) {
+    MqttBroker current = broker;
+    if (current != null) {
+      current.publish(topic, payload, qos, retain);
+    }
+    dispatcher.accept(new InboundMessage(topic, payload, null, System.currentTimeMillis()));
+  }
+
+  private void fireSchedule(Schedule schedule, Map<String, Object> event) {
+    invoker.invoke(schedule.functionId(), event, reason -> {
+      try {
+        deadLetters.record(new DeadLetter("schedule/" + schedule.name(), "", reason, Instant.now(), String.valueOf(event)));
+      } catch (RuntimeException e) {
+        LOG.error("could not keep the failed run of schedule {}: {}", schedule.name(), e.toString());
+      }
+    });
+  }
+
+  public int mqttPort() {
+    return broker.port();
+  }
+
+  public int httpPort() {
+    return gateway.port();
+  }
+
+  public int iotDataPort() {
+    return iotData.port();
+  }
+
+  public URI httpEndpoint() {
+    return URI.create("http://127.0.0.1:" + httpPort());
+  }
+
+  public URI iotDataEndpoint() {
+    return URI.create("http://127.0.0.1:" + iotDataPort());
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynalite.endpoint();
+  }
+
+  public long dynalitePid() {
+    return dynalite.pid();
+  }
+
+  public Optional<Path> dataDir() {
+    return options.dataDir();
+  }
+
+  /** A bearer token this twin accepts, as the identity provider would issue it. */
+  public String token(String subject, String role, List<String> plates) {
+    return jwt.issue(subject, role, plates, Jwt.DEFAULT_LIFETIME);
+  }
+
+  /** Messages the rules engine has fully routed (device publishes and IoT data-plane publishes). */
+  public long messagesReceived() {
+    return dispatcher.received();
+  }
+
+  /** Invocations accepted and not yet finished, retries included. */
+  public int invocationsInFlight() {
+    return invoker.inFlight();
+  }
+
+  /**
+   * Waits until no asynchronous invocation is queued, running or waiting for a retry, and no new message
+   * reached the rules engine for {@link #QUIET_PERIOD}: the broker hands a message to the rules engine
+   * just after acknowledging it, so a publisher that got its PUBACK may be a moment ahead of the twin.
+   *
+   * @return false when the timeout came first
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long routedBefore = -1;
+    while (true) {
+      if (!invoker.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        return false;
+      }
+      long routed = dispatcher.received();
+      if (routed == routedBefore && invoker.inFlight() == 0) {
+        return true;
+      }
+      routedBefore = routed;
+      if (System.nanoTime() + QUIET_PERIOD.toNanos() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(QUIET_PERIOD.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /** Blocks until the twin is closed (by {@link #close()} or the shutdown hook). */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+    }
+    try {
+      stop("schedules", scheduler);
+      stop("MQTT broker", broker);
+      if (invoker != null && !invoker.drain(options.drainTimeout())) {
+        LOG.error("{} invocation(s) still running after {}: stopping anyway", invoker.inFlight(), options.drainTimeout());
+      }
+      stop("invoker", invoker);
+      stop("HTTP API", gateway);
+      stop("IoT data endpoint", iotData);
+      stop("functions", functions);
+      stop("DynamoDB client", dynamoDb);
+      stop("dynalite", dynalite);
+    } finally {
+      if (Thread.currentThread() != shutdownHook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+          // the JVM is exiting anyway, or start failed before the hook was added
+        }
+      }
+      restoreProperties();
+      RUNNING.set(false);
+      closed.countDown();
+      LOG.info("twin stopped");
+    }
+  }
+
+  private static void stop(String part, AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      long started = System.nanoTime();
+      closeable.close();
+      LOG.debug("{} stopped in {} ms", part, (System.nanoTime() - started) / 1_000_000);
+    } catch (Exception e) {
+      LOG.error("stopping the {} failed", part, e);
+    }
+  }
+}

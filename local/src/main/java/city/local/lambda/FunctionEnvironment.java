@@ -1,0 +1,120 @@
+package city.local.lambda;
+
+import city.catalog.FunctionSpec;
+import city.platform.Json;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One function's execution environment: its own class loader and ONE handler instance, created with the
+ * no-arg constructor on first use (Lambda's init phase). Invocations may run concurrently, up to the
+ * function's reserved concurrency.
+ */
+public final class FunctionEnvironment implements AutoCloseable {
+  /** Parallel invocations of a function without reserved concurrency. */
+  static final int DEFAULT_CONCURRENCY = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(FunctionEnvironment.class);
+
+  private final FunctionSpec spec;
+  private final IsolatingClassLoader loader;
+  private final Semaphore concurrency;
+  private volatile RequestHandler<Object, Object> handler;
+  private volatile Class<?> inputType;
+
+  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent) {
+    this.spec = spec;
+    this.loader = new IsolatingClassLoader("function-" + spec.id(), functionCode, parent);
+    this.concurrency = new Semaphore(concurrency(spec), true);
+  }
+
+  static int concurrency(FunctionSpec spec) {
+    return spec.reservedConcurrency() > 0 ? spec.reservedConcurrency() : DEFAULT_CONCURRENCY;
+  }
+
+  public FunctionSpec spec() {
+    return spec;
+  }
+
+  /** Runs the handler once, on the calling thread, and returns its result; exceptions are the handler's own. */
+  public Object invoke(Object event) {
+    RequestHandler<Object, Object> instance = handler();
+    Object input = inputType.isInstance(event) ? event : Json.MAPPER.convertValue(event, inputType);
+    concurrency.acquireUninterruptibly();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    long started = System.nanoTime();
+    try {
+      return instance.handleRequest(input, new LambdaContext(spec));
+    } finally {
+      thread.setContextClassLoader(previous);
+      concurrency.release();
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (millis > spec.timeoutSeconds() * 1000L) {
+        LOG.warn("{} ran {} ms, over its {} s timeout: Lambda would have stopped it", spec.id(), millis, spec.timeoutSeconds());
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private RequestHandler<Object, Object> handler() {
+    RequestHandler<Object, Object> instance = handler;
+    if (instance == null) {
+      synchronized (this) {
+        if (handler == null) {
+          Thread thread = Thread.currentThread();
+          ClassLoader previous = thread.getContextClassLoader();
+          thread.setContextClassLoader(loader);
+          try {
+            Class<?> type = Class.forName(spec.handlerClass(), true, loader);
+            if (!RequestHandler.class.isAssignableFrom(type)) {
+              throw new IllegalStateException(spec.handlerClass() + " is not a RequestHandler");
+            }
+            inputType = inputTypeOf(type);
+            handler = (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create handler " + spec.handlerClass() + " of " + spec.id() + ": " + e, e);
+          } finally {
+            thread.setContextClassLoader(previous);
+          }
+        }
+        instance = handler;
+      }
+    }
+    return instance;
+  }
+
+  /** The I of RequestHandler&lt;I, O&gt;, found through the class hierarchy; Object when erased. */
+  static Class<?> inputTypeOf(Class<?> handlerType) {
+    for (Class<?> type = handlerType; type != null; type = type.getSuperclass()) {
+      for (Type implemented : type.getGenericInterfaces()) {
+        if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
+          Type input = parameterized.getActualTypeArguments()[0];
+          if (input instanceof Class<?> c) {
+            return c;
+          }
+          if (input instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return raw;
+          }
+          return Object.class;
+        }
+      }
+    }
+    return Object.class;
+  }
+
+  @Override
+  public void close() {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      LOG.debug("closing the class loader of {}", spec.id(), e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package city.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import city.local.auth.Jwt;
+import city.local.auth.SigningKey;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @Test
+  void tokenIsSignedWithTheDataFolderKey(@TempDir Path data) {
+    String token = Cli.token(new Cli.Options(new String[] {
+        "--role", "citizen", "--plate", "京A12345", "--plate=京B2", "--data", data.toString()}));
+    Map<String, Object> claims = new Jwt(SigningKey.forDataDir(data), Clock.systemUTC()).verify(token).orElseThrow();
+    assertEquals("citizen", claims.get("role"));
+    assertEquals(List.of("京A12345", "京B2"), claims.get("plates"));
+    assertEquals("citizen-local", claims.get("sub"));
+  }
+
+  @Test
+  void refusesBadOptions(@TempDir Path data) {
+    assertThrows(Cli.UsageException.class, () -> Cli.token(new Cli.Options(new String[] {"--role", "mayor", "--data", data.toString()})));
+    assertThrows(Cli.UsageException.class, () -> Cli.token(new Cli.Options(new String[] {"--role"})));
+    assertThrows(Cli.UsageException.class, () -> Cli.token(new Cli.Options(new String[] {"--role", "ops", "--colour", "red"})));
+    assertThrows(Cli.UsageException.class, () -> new Cli.Options(new String[] {"ops"}));
+    assertThrows(Cli.UsageException.class, () -> new Cli.Options(new String[] {"--http-port", "http"}).port("http-port"));
+  }
+}

@@ -1,0 +1,70 @@
+package city.local;
+
+import city.platform.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** What a device and a citizen app do with a twin: MQTT publishes (Paho, QoS 1) and HTTP requests. */
+final class TwinClient {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TwinClient() {}
+
+  static MqttClient connect(Twin twin, String clientId) throws MqttException {
+    MqttClient client = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), clientId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setConnectionTimeout(5);
+    client.connect(options);
+    return client;
+  }
+
+  /** Publishes with QoS 1: returns once the broker acknowledged the message. */
+  static void publish(Twin twin, String topic, String payload) {
+    try {
+      MqttClient client = connect(twin, "test-" + UUID.randomUUID());
+      try {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+      } finally {
+        client.disconnect();
+        client.close();
+      }
+    } catch (MqttException e) {
+      throw new IllegalStateException("publish to " + topic + " failed", e);
+    }
+  }
+
+  static HttpResponse<String> get(Twin twin, String path, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(10)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return Json.parse(response.body());
+  }
+}

@@ -1,0 +1,60 @@
+package city.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import city.local.dynamodb.LocalDynamoDb;
+import city.platform.DeadLetter;
+import city.platform.DynamoDeadLetterStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** State written through one twin is read through the next one on the same data folder. */
+class TwinRestartTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir
+  Path data;
+
+  private TwinOptions onDisk() {
+    return TwinOptions.inMemory().withDataDir(Optional.of(data));
+  }
+
+  @Test
+  void spaceStateDeadLettersAndTokensSurviveARestart() {
+    String token;
+    try (Twin first = Twin.start(onDisk())) {
+      TwinClient.publish(first, "parking/spaces/S2/occupancy", "{\"occupied\": true, \"ts\": \"2026-11-28T09:00:00+08:00\", \"seq\": 3}");
+      TwinClient.publish(first, "$aws/rules/no_such_rule/x/y", "{\"kept\": true}");
+      Eventually.await("S2 occupied", WAIT, () -> TwinClient.get(first, "/parking/spaces/S2", null),
+          r -> r.statusCode() == 200 && "occupied".equals(TwinClient.json(r).path("status").asText()));
+      Eventually.await("refused message kept", WAIT, () -> deadLetters(first), l -> !l.isEmpty());
+      token = first.token("ops-1", "ops", List.of());
+    }
+    assertTrue(Files.isRegularFile(data.resolve("jwt.key")));
+    assertTrue(Files.isDirectory(data.resolve("dynamodb")));
+
+    try (Twin second = Twin.start(onDisk())) {
+      var space = TwinClient.get(second, "/parking/spaces/S2", null);
+      assertEquals(200, space.statusCode());
+      assertEquals("occupied", TwinClient.json(space).path("status").asText());
+      List<DeadLetter> letters = deadLetters(second);
+      assertEquals(1, letters.size());
+      assertEquals("$aws/rules/no_such_rule/x/y", letters.get(0).topic());
+      assertEquals(200, TwinClient.get(second, "/ops/devices", token).statusCode(), "a token of the first run is still valid");
+    }
+  }
+
+  private static List<DeadLetter> deadLetters(Twin twin) {
+    try (DynamoDbClient client = LocalDynamoDb.client(twin.dynamoDbEndpoint(), "cn-north-1")) {
+      return new DynamoDeadLetterStore(client, "Platform", Clock.systemUTC()).recent(10);
+    }
+  }
+}
