@@ -1,31 +1,30 @@
 package city.parking;
 
-import city.parking.store.SpaceStore;
-import city.parking.store.dynamodb.DynamoSpaceStore;
-import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.Config;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
 import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 import city.platform.InvalidInput;
+import java.time.Clock;
 
 /** parking/spaces/{spaceId}/occupancy: a geomagnetic sensor says a space became occupied or free. */
 public final class OccupancyHandler extends DeviceMessageHandler {
   private final ParkingLayout layout;
-  private final SpaceStore spaces;
+  private final OccupancyService occupancy;
 
   public OccupancyHandler() {
-    this(City.current(), new DynamoSpaceStore(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV)),
-        DynamoDeadLetterStore.fromEnvironment());
+    this(City.current(), ParkingStores.fromEnvironment(), DynamoDeadLetterStore.fromEnvironment(), Clock.systemUTC());
   }
 
-  public OccupancyHandler(City city, SpaceStore spaces, DeadLetterStore deadLetters) {
+  public OccupancyHandler(City city, ParkingStores stores, DeadLetterStore deadLetters, Clock clock) {
     super(DeviceType.PARKING_SENSOR, city, deadLetters);
-    this.layout = ParkingLayout.of(city);
-    this.spaces = spaces;
+    ParkingSettings settings = ParkingSettings.of(city);
+    SessionBook book = new SessionBook(settings, stores.sessions());
+    this.layout = settings.layout();
+    this.occupancy = new OccupancyService(settings, stores.spaces(), book, new WaitingReads(stores.plateReads()),
+        new LateReadingCorrection(settings, stores.spaces(), stores.sessions(), stores.plateReads(), book), clock);
   }
 
   @Override
@@ -33,6 +32,6 @@ public final class OccupancyHandler extends DeviceMessageHandler {
     OccupancyReading reading = OccupancyReading.extract(message);
     ParkingLayout.Zone zone = layout.zoneOf(reading.spaceId())
         .orElseThrow(() -> new InvalidInput("space " + reading.spaceId() + " belongs to no zone"));
-    spaces.apply(zone.zone(), reading);
+    occupancy.apply(zone.zone(), reading);
   }
 }

@@ -1,10 +1,7 @@
 package city.parking;
 
 import city.parking.store.SpaceStore;
-import city.parking.store.dynamodb.DynamoSpaceStore;
-import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.Config;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
 import city.platform.HttpError;
@@ -24,7 +21,7 @@ public final class ParkingApiHandler extends HttpApiHandler {
   private static final int LAYOUT_CACHE_SECONDS = 3600;
 
   public ParkingApiHandler() {
-    this(City.current(), new DynamoSpaceStore(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV)));
+    this(City.current(), ParkingStores.fromEnvironment().spaces());
   }
 
   public ParkingApiHandler(City city, SpaceStore spaces) {
@@ -60,6 +57,7 @@ public final class ParkingApiHandler extends HttpApiHandler {
     String zoneId = request.pathParameter("zone");
     ParkingLayout.Zone zone = layout.zone(zoneId).orElseThrow(() -> HttpError.notFound("no zone " + zoneId));
     Map<String, SpaceState> known = spaces.zone(zoneId).stream()
+        .map(SpaceHead::state)
         .collect(Collectors.toMap(SpaceState::spaceId, Function.identity()));
     int free = 0;
     int occupied = 0;
@@ -79,7 +77,7 @@ public final class ParkingApiHandler extends HttpApiHandler {
   private static HttpResponse space(ParkingLayout layout, SpaceStore spaces, HttpRequest request) {
     String spaceId = request.pathParameter("spaceId");
     ParkingLayout.Zone zone = layout.zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
-    SpaceState state = spaces.space(zone.zone(), spaceId).orElse(SpaceState.unknown(spaceId));
+    SpaceState state = spaces.head(zone.zone(), spaceId).map(SpaceHead::state).orElse(SpaceState.unknown(spaceId));
     return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), state.status().wireName(), state.since()));
   }
 }

@@ -11,6 +11,7 @@ import city.platform.MemoryDeadLetters;
 import city.platform.RuleEvent;
 import city.platform.TestCity;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Test;
 
 class OccupancyReadingTest {
-  private final DeviceMessageHandler checks = new OccupancyHandler(TestCity.sample(), null, new MemoryDeadLetters());
+  private final DeviceMessageHandler checks = new OccupancyHandler(TestCity.sample(),
+      new ParkingStores(null, null, null, null), new MemoryDeadLetters(), Clock.systemUTC());
 
   @SuppressWarnings("unchecked")
   @ParameterizedTest
@@ -34,6 +36,14 @@ class OccupancyReadingTest {
         Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00\", \"seq\": 3}"));
     var error = assertThrows(InvalidInput.class, () -> OccupancyReading.extract(message));
     assertTrue(error.getMessage().startsWith("field ts must be ISO-8601 with offset"));
+  }
+
+  @Test
+  void seqCountsFromOne() {
+    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", Instant.EPOCH,
+        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00Z\", \"seq\": 0}"));
+    var error = assertThrows(InvalidInput.class, () -> OccupancyReading.extract(message));
+    assertEquals("field seq must be between 1 and " + Long.MAX_VALUE, error.getMessage());
   }
 
   @Test

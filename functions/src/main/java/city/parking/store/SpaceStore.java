@@ -1,20 +1,33 @@
 package city.parking.store;
 
-import city.parking.OccupancyReading;
-import city.parking.SpaceState;
+import city.parking.SpaceHead;
+import city.parking.StoredReading;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Current state of each space, kept per zone so that a zone's availability is one query. */
+/**
+ * Each space's head item (kept per zone, so a zone's availability is one query) and the readings kept as
+ * their own items.
+ */
 public interface SpaceStore {
+  /** Strongly consistent: every decision about a reading starts here. */
+  Optional<SpaceHead> head(String zone, String spaceId);
+
   /**
-   * Applies a reading if it is newer (by seq) than what is stored, in one conditional write.
-   *
-   * @return false when the reading was a duplicate or older than the stored state
+   * Writes {@code head} (whose version is one more than the stored one) if the stored head is still at
+   * {@code head.version() - 1}; false when another handler changed it first.
    */
-  boolean apply(String zone, OccupancyReading reading);
+  boolean putHead(SpaceHead head);
 
-  Optional<SpaceState> space(String zone, String spaceId);
+  List<SpaceHead> zone(String zone);
 
-  List<SpaceState> zone(String zone);
+  /** Heads that have waited for a missing reading since before {@code before}. */
+  List<SpaceHead> waitingSince(Instant before);
+
+  /** Keeps a reading once; false when that seq was already kept (a duplicate). */
+  boolean keepReading(String spaceId, StoredReading reading);
+
+  /** Kept readings with {@code from <= seq <= to}, in seq order; strongly consistent. */
+  List<StoredReading> readings(String spaceId, long from, long to);
 }

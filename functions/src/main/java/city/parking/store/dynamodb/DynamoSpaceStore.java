@@ -1,11 +1,20 @@
 package city.parking.store.dynamodb;
 
+import static city.parking.store.dynamodb.Items.bool;
+import static city.parking.store.dynamodb.Items.n;
+import static city.parking.store.dynamodb.Items.s;
+
 import city.parking.OccupancyReading;
-import city.parking.SpaceState;
+import city.parking.SpaceHead;
 import city.parking.SpaceStatus;
+import city.parking.StoredReading;
+import city.parking.session.FoldState;
+import city.parking.session.OpenSession;
+import city.parking.session.PlateCandidate;
+import city.parking.session.SkippedRange;
 import city.parking.store.SpaceStore;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +23,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Space state items: pk {@code ZONE#<zone>}, sk {@code SPACE#<spaceId>}. A zone's availability is one
- * query over one partition. Each status keeps its own "since" so that one update can both move to a new
- * status (setting its since) and repeat the current one (keeping it): no read before the write.
+ * Head items: pk {@code ZONE#<zone>}, sk {@code SPACE#<spaceId>} (a zone's availability is one query). A head
+ * that waits for a missing reading is also in gsi1 under {@code WAITING}, sorted by since when: the scheduled
+ * settlement finds exactly those, and a head that waits for nothing costs no index write.
+ * Kept readings: pk {@code SPACE#<spaceId>}, sk {@code R#<seq>}.
  */
 public final class DynamoSpaceStore implements SpaceStore {
+  static final String WAITING = "WAITING";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -33,68 +44,179 @@ public final class DynamoSpaceStore implements SpaceStore {
   }
 
   @Override
-  public boolean apply(String zone, OccupancyReading reading) {
-    SpaceStatus status = SpaceStatus.of(reading.occupied());
-    String sinceOfStatus = sinceAttribute(status);
-    String sinceOfOther = sinceAttribute(reading.occupied() ? SpaceStatus.FREE : SpaceStatus.OCCUPIED);
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":status", AttributeValue.fromS(status.wireName()));
-    values.put(":seq", AttributeValue.fromN(Long.toString(reading.seq())));
-    values.put(":ts", AttributeValue.fromS(reading.ts().toString()));
+  public Optional<SpaceHead> head(String zone, String spaceId) {
+    var response = dynamoDb.getItem(GetItemRequest.builder()
+        .tableName(table)
+        .key(Map.of("pk", s("ZONE#" + zone), "sk", s("SPACE#" + spaceId)))
+        .consistentRead(true)
+        .build());
+    return response.hasItem() && !response.item().isEmpty() ? Optional.of(head(response.item())) : Optional.empty();
+  }
+
+  @Override
+  public boolean putHead(SpaceHead head) {
+    PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item(head));
+    if (head.version() == 1) {
+      put.conditionExpression("attribute_not_exists(pk)");
+    } else {
+      put.conditionExpression("version = :expected")
+          .expressionAttributeValues(Map.of(":expected", n(head.version() - 1)));
+    }
     try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(key(zone, reading.spaceId()))
-          .updateExpression("SET #status = :status, seq = :seq, lastTs = :ts, "
-              + sinceOfStatus + " = if_not_exists(" + sinceOfStatus + ", :ts) REMOVE " + sinceOfOther)
-          .conditionExpression("attribute_not_exists(seq) OR seq < :seq")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(values)
-          .build());
+      dynamoDb.putItem(put.build());
       return true;
-    } catch (ConditionalCheckFailedException staleOrDuplicate) {
+    } catch (ConditionalCheckFailedException changedMeanwhile) {
       return false;
     }
   }
 
   @Override
-  public Optional<SpaceState> space(String zone, String spaceId) {
-    var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table).key(key(zone, spaceId)).build());
-    return item.hasItem() && !item.item().isEmpty() ? Optional.of(state(item.item())) : Optional.empty();
+  public List<SpaceHead> zone(String zone) {
+    return Items.queryAll(dynamoDb, QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :space)")
+        .expressionAttributeValues(Map.of(":pk", s("ZONE#" + zone), ":space", s("SPACE#")))
+        .build(), DynamoSpaceStore::head);
   }
 
   @Override
-  public List<SpaceState> zone(String zone) {
-    List<SpaceState> states = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = dynamoDb.query(QueryRequest.builder()
+  public List<SpaceHead> waitingSince(Instant before) {
+    return Items.queryAll(dynamoDb, QueryRequest.builder()
+        .tableName(table)
+        .indexName("gsi1")
+        .keyConditionExpression("gsi1pk = :waiting AND gsi1sk < :before")
+        .expressionAttributeValues(Map.of(":waiting", s(WAITING), ":before", s(Items.padded(before.toEpochMilli()))))
+        .build(), DynamoSpaceStore::head);
+  }
+
+  @Override
+  public boolean keepReading(String spaceId, StoredReading stored) {
+    OccupancyReading reading = stored.reading();
+    try {
+      dynamoDb.putItem(PutItemRequest.builder()
           .tableName(table)
-          .keyConditionExpression("pk = :pk AND begins_with(sk, :space)")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ZONE#" + zone), ":space", AttributeValue.fromS("SPACE#")))
-          .exclusiveStartKey(start)
+          .item(Map.of(
+              "pk", s("SPACE#" + spaceId),
+              "sk", s("R#" + Items.padded(reading.seq())),
+              "seq", n(reading.seq()),
+              "occupied", bool(reading.occupied()),
+              "ts", s(reading.ts().toString()),
+              "arrivedAt", s(stored.arrivedAt().toString())))
+          .conditionExpression("attribute_not_exists(pk)")
           .build());
-      page.items().forEach(item -> states.add(state(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return states;
+      return true;
+    } catch (ConditionalCheckFailedException duplicate) {
+      return false;
+    }
   }
 
-  private static Map<String, AttributeValue> key(String zone, String spaceId) {
-    return Map.of("pk", AttributeValue.fromS("ZONE#" + zone), "sk", AttributeValue.fromS("SPACE#" + spaceId));
+  @Override
+  public List<StoredReading> readings(String spaceId, long from, long to) {
+    return Items.queryAll(dynamoDb, QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+        .expressionAttributeValues(Map.of(
+            ":pk", s("SPACE#" + spaceId),
+            ":from", s("R#" + Items.padded(from)),
+            ":to", s("R#" + Items.padded(to))))
+        .consistentRead(true)
+        .build(), item -> new StoredReading(
+            new OccupancyReading(spaceId, Items.flag(item, "occupied"), Items.time(item, "ts").orElseThrow(),
+                Items.number(item, "seq").orElseThrow()),
+            Instant.parse(Items.requiredString(item, "arrivedAt"))));
   }
 
-  private static String sinceAttribute(SpaceStatus status) {
-    return status.wireName() + "Since";
+  private static Map<String, AttributeValue> item(SpaceHead head) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("pk", s("ZONE#" + head.zone()));
+    item.put("sk", s("SPACE#" + head.spaceId()));
+    item.put("status", s(head.status().wireName()));
+    head.since().ifPresent(t -> item.put("since", s(t.toString())));
+    item.put("lastSeq", n(head.lastSeq()));
+    FoldState fold = head.fold();
+    item.put("applied", n(fold.applied()));
+    fold.status().ifPresent(run -> {
+      item.put("lastOccupied", bool(run.occupied()));
+      item.put("runSince", s(run.since().toString()));
+      item.put("lastTs", s(run.lastTs().toString()));
+    });
+    fold.open().ifPresent(open -> {
+      item.put("openSeq", n(open.seq()));
+      item.put("openStart", s(open.start().toString()));
+      if (open.settledWithGap()) {
+        item.put("openGap", bool(true));
+      }
+    });
+    fold.closedEnd().ifPresent(t -> item.put("closedEnd", s(t.toString())));
+    if (fold.afterGap()) {
+      item.put("afterGap", bool(true));
+    }
+    if (!fold.reads().isEmpty()) {
+      item.put("reads", AttributeValue.fromL(fold.reads().stream().map(r -> s(encode(r))).toList()));
+    }
+    if (!head.skipped().isEmpty()) {
+      item.put("skipped", AttributeValue.fromL(head.skipped().stream().map(r -> s(encode(r))).toList()));
+    }
+    head.gapSince().ifPresent(since -> {
+      item.put("gapSince", s(since.toString()));
+      item.put("gsi1pk", s(WAITING));
+      item.put("gsi1sk", s(Items.padded(since.toEpochMilli()) + "#" + head.zone() + "#" + head.spaceId()));
+    });
+    if (head.readsOverflow()) {
+      item.put("readsOverflow", bool(true));
+    }
+    if (head.alertedSeq() > 0) {
+      item.put("alerted", n(head.alertedSeq()));
+    }
+    item.put("version", n(head.version()));
+    return item;
   }
 
-  private static SpaceState state(Map<String, AttributeValue> item) {
-    SpaceStatus status = SpaceStatus.fromWireName(item.get("status").s());
-    AttributeValue since = item.get(sinceAttribute(status));
-    return new SpaceState(
-        item.get("sk").s().substring("SPACE#".length()),
-        status,
-        since == null ? null : OffsetDateTime.parse(since.s()),
-        Long.parseLong(item.get("seq").n()));
+  private static SpaceHead head(Map<String, AttributeValue> item) {
+    String zone = Items.requiredString(item, "pk").substring("ZONE#".length());
+    String spaceId = Items.requiredString(item, "sk").substring("SPACE#".length());
+    Optional<OpenSession> open = Items.number(item, "openSeq").map(seq -> new OpenSession(seq,
+        Items.time(item, "openStart").orElseThrow(), Items.flag(item, "openGap")));
+    Optional<FoldState.StatusRun> run = Items.time(item, "lastTs").map(lastTs -> new FoldState.StatusRun(
+        Items.flag(item, "lastOccupied"), Items.time(item, "runSince").orElseThrow(), lastTs));
+    FoldState fold = new FoldState(
+        Items.number(item, "applied", 0),
+        run,
+        open,
+        Items.time(item, "closedEnd"),
+        Items.strings(item, "reads").stream().map(DynamoSpaceStore::read).toList(),
+        Items.flag(item, "afterGap"));
+    return new SpaceHead(zone, spaceId,
+        SpaceStatus.fromWireName(Items.string(item, "status").orElse("unknown")),
+        Items.time(item, "since"),
+        Items.number(item, "lastSeq", 0),
+        fold,
+        Items.strings(item, "skipped").stream().map(DynamoSpaceStore::skipped).toList(),
+        Items.string(item, "gapSince").map(Instant::parse),
+        Items.number(item, "alerted", 0),
+        Items.flag(item, "readsOverflow"),
+        Items.number(item, "version", 0));
+  }
+
+  /** One string per read keeps the head within a write unit: "ts|confidence|camera|plate". */
+  private static String encode(PlateCandidate read) {
+    return read.ts() + "|" + read.confidence() + "|" + read.cameraId() + "|" + read.plate();
+  }
+
+  private static PlateCandidate read(String text) {
+    String[] parts = text.split("\\|", 4);
+    return new PlateCandidate(parts[3], Double.parseDouble(parts[1]), OffsetDateTime.parse(parts[0]), parts[2]);
+  }
+
+  private static String encode(SkippedRange range) {
+    return range.from() + "|" + range.to() + "|" + range.openSeq().map(String::valueOf).orElse("-") + "|"
+        + range.since().map(OffsetDateTime::toString).orElse("-");
+  }
+
+  private static SkippedRange skipped(String text) {
+    String[] parts = text.split("\\|", 4);
+    return new SkippedRange(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+        parts[2].equals("-") ? Optional.empty() : Optional.of(Long.parseLong(parts[2])),
+        parts[3].equals("-") ? Optional.empty() : Optional.of(OffsetDateTime.parse(parts[3])));
   }
 }
