@@ -24,102 +24,101 @@ import java.util.Map;
  */
 public final class RebalanceBench {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RebalanceBench() {
-    }
+  private RebalanceBench() {}
 
-    public static void main(String... files) throws IOException {
-        run(System.out, SolverSettings.defaults(), files);
-    }
+  public static void main(String... files) throws IOException {
+    run(System.out, SolverSettings.defaults(), files);
+  }
 
-    static void run(PrintStream out, SolverSettings settings, String... files) throws IOException {
-        Map<Path, Map<String, Double>> bestKnownByFolder = new HashMap<>();
-        int solved = 0;
-        int withBestKnown = 0;
-        int overFivePercent = 0;
-        double gapSum = 0;
-        double maxGap = 0;
-        long maxMillis = 0;
-        for (String file : files) {
-            Path path = Path.of(file);
-            String name = path.getFileName().toString().replaceFirst("\\.json$", "");
-            RebalanceProblem problem = RebalanceInstanceReader.read(path);
-            long start = System.nanoTime();
-            RebalanceSolution solution = RebalanceSolver.solve(problem, settings);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            List<String> violations = Feasibility.violations(problem, solution);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException(name + ": solver returned an infeasible plan: " + violations);
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("instance", name);
-            line.put("cost", number(solution.cost()));
-            line.put("vehicles", solution.vehicles());
-            line.put("millis", millis);
-            line.put("routes", solution.routes());
-            out.println(MAPPER.writeValueAsString(line));
+  static void run(PrintStream out, SolverSettings settings, String... files) throws IOException {
+    Map<Path, Map<String, Double>> bestKnownByFolder = new HashMap<>();
+    int solved = 0;
+    int withBestKnown = 0;
+    int overFivePercent = 0;
+    double gapSum = 0;
+    double maxGap = 0;
+    long maxMillis = 0;
+    for (String file : files) {
+      Path path = Path.of(file);
+      String name = path.getFileName().toString().replaceFirst("\\.json$", "");
+      RebalanceProblem problem = RebalanceInstanceReader.read(path);
+      long start = System.nanoTime();
+      RebalanceSolution solution = RebalanceSolver.solve(problem, settings);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      List<String> violations = Feasibility.violations(problem, solution);
+      if (!violations.isEmpty()) {
+        throw new IllegalStateException(name + ": solver returned an infeasible plan: " + violations);
+      }
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("instance", name);
+      line.put("cost", number(solution.cost()));
+      line.put("vehicles", solution.vehicles());
+      line.put("millis", millis);
+      line.put("routes", solution.routes());
+      out.println(MAPPER.writeValueAsString(line));
 
-            solved++;
-            maxMillis = Math.max(maxMillis, millis);
-            Path folder = path.toAbsolutePath().getParent();
-            Double bestKnown = bestKnownByFolder.computeIfAbsent(folder, RebalanceBench::readBestKnown).get(name);
-            if (bestKnown != null) {
-                double gap = 100.0 * (solution.cost() - bestKnown) / bestKnown;
-                withBestKnown++;
-                gapSum += gap;
-                maxGap = Math.max(maxGap, gap);
-                if (gap > 5.0) {
-                    overFivePercent++;
-                }
-            }
+      solved++;
+      maxMillis = Math.max(maxMillis, millis);
+      Path folder = path.toAbsolutePath().getParent();
+      Double bestKnown = bestKnownByFolder.computeIfAbsent(folder, RebalanceBench::readBestKnown).get(name);
+      if (bestKnown != null) {
+        double gap = 100.0 * (solution.cost() - bestKnown) / bestKnown;
+        withBestKnown++;
+        gapSum += gap;
+        maxGap = Math.max(maxGap, gap);
+        if (gap > 5.0) {
+          overFivePercent++;
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("summary", true);
-        summary.put("instances", solved);
-        summary.put("withBestKnown", withBestKnown);
-        summary.put("averageGapPercent", withBestKnown == 0 ? null : round(gapSum / withBestKnown));
-        summary.put("maxGapPercent", withBestKnown == 0 ? null : round(maxGap));
-        summary.put("overFivePercent", overFivePercent);
-        summary.put("maxMillis", maxMillis);
-        out.println(MAPPER.writeValueAsString(summary));
+      }
     }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("summary", true);
+    summary.put("instances", solved);
+    summary.put("withBestKnown", withBestKnown);
+    summary.put("averageGapPercent", withBestKnown == 0 ? null : round(gapSum / withBestKnown));
+    summary.put("maxGapPercent", withBestKnown == 0 ? null : round(maxGap));
+    summary.put("overFivePercent", overFivePercent);
+    summary.put("maxMillis", maxMillis);
+    out.println(MAPPER.writeValueAsString(summary));
+  }
 
-    private static Map<String, Double> readBestKnown(Path folder) {
-        Path csv = folder == null ? null : folder.resolve("best-known.csv");
-        Map<String, Double> bestKnown = new HashMap<>();
-        if (csv == null || !Files.isRegularFile(csv)) {
-            return bestKnown;
+  private static Map<String, Double> readBestKnown(Path folder) {
+    Path csv = folder == null ? null : folder.resolve("best-known.csv");
+    Map<String, Double> bestKnown = new HashMap<>();
+    if (csv == null || !Files.isRegularFile(csv)) {
+      return bestKnown;
+    }
+    try {
+      List<String> lines = Files.readAllLines(csv);
+      if (lines.isEmpty()) {
+        return bestKnown;
+      }
+      List<String> header = List.of(lines.get(0).trim().split(","));
+      int instanceColumn = header.indexOf("instance");
+      int bestColumn = header.indexOf("best_known");
+      if (instanceColumn < 0 || bestColumn < 0) {
+        return bestKnown;
+      }
+      for (String row : lines.subList(1, lines.size())) {
+        String[] cells = row.trim().split(",");
+        if (cells.length > Math.max(instanceColumn, bestColumn) && !cells[bestColumn].isBlank()) {
+          bestKnown.put(cells[instanceColumn].trim(), Double.parseDouble(cells[bestColumn].trim()));
         }
-        try {
-            List<String> lines = Files.readAllLines(csv);
-            if (lines.isEmpty()) {
-                return bestKnown;
-            }
-            List<String> header = List.of(lines.get(0).trim().split(","));
-            int instanceColumn = header.indexOf("instance");
-            int bestColumn = header.indexOf("best_known");
-            if (instanceColumn < 0 || bestColumn < 0) {
-                return bestKnown;
-            }
-            for (String row : lines.subList(1, lines.size())) {
-                String[] cells = row.trim().split(",");
-                if (cells.length > Math.max(instanceColumn, bestColumn) && !cells[bestColumn].isBlank()) {
-                    bestKnown.put(cells[instanceColumn].trim(), Double.parseDouble(cells[bestColumn].trim()));
-                }
-            }
-            return bestKnown;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + csv, e);
-        }
+      }
+      return bestKnown;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + csv, e);
     }
+  }
 
-    /** Integral costs print as integers, like the published best-known values. */
-    private static Number number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
-    }
+  /** Integral costs print as integers, like the published best-known values. */
+  private static Number number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
+  }
 
-    private static double round(double percent) {
-        return Math.round(percent * 1000) / 1000.0;
-    }
+  private static double round(double percent) {
+    return Math.round(percent * 1000) / 1000.0;
+  }
 }

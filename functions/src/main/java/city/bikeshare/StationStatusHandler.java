@@ -1,0 +1,41 @@
+package city.bikeshare;
+
+import city.bikeshare.demand.FlowSample;
+import city.bikeshare.store.StationStore;
+import city.bikeshare.store.dynamodb.DynamoStationStore;
+import city.platform.AwsClients;
+import city.platform.City;
+import city.platform.Config;
+import city.platform.DeadLetterStore;
+import city.platform.DeviceMessage;
+import city.platform.DeviceMessageHandler;
+import city.platform.DeviceType;
+import city.platform.DynamoDeadLetterStore;
+
+/**
+ * bikeshare/stations/{stationId}/status: a dock controller reports bikes and free docks. The report becomes
+ * the station's latest if it is newer, and its change since the previous report goes to the demand history.
+ */
+public final class StationStatusHandler extends DeviceMessageHandler {
+  private final BikeshareLayout layout;
+  private final StationStore stations;
+
+  public StationStatusHandler() {
+    this(City.current(), new DynamoStationStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
+        DynamoDeadLetterStore.fromEnvironment());
+  }
+
+  public StationStatusHandler(City city, StationStore stations, DeadLetterStore deadLetters) {
+    super(DeviceType.DOCK, city, deadLetters);
+    this.layout = BikeshareLayout.of(city);
+    this.stations = stations;
+  }
+
+  @Override
+  protected void handle(DeviceMessage message) {
+    StationStatus status = StationStatus.extract(message, layout);
+    stations.apply(status)
+        .flatMap(state -> FlowSample.of(state, layout.timeZone()))
+        .ifPresent(stations::recordFlow);
+  }
+}

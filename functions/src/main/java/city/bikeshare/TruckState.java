@@ -1,0 +1,6 @@
+package city.bikeshare;
+
+import java.time.OffsetDateTime;
+
+/** A truck's latest report as stored: where the next plan starts it, with what load. */
+public record TruckState(String truckId, GeoPoint position, int load, OffsetDateTime reportedAt) {}

@@ -1,0 +1,59 @@
+package city.bikeshare.store.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Attribute helpers shared by the bike-share adapters. */
+final class Items {
+  private Items() {}
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  static AttributeValue n(double value) {
+    return AttributeValue.fromN(Double.toString(value));
+  }
+
+  static int integer(Map<String, AttributeValue> item, String name) {
+    return Integer.parseInt(item.get(name).n());
+  }
+
+  static long longValue(Map<String, AttributeValue> item, String name) {
+    return Long.parseLong(item.get(name).n());
+  }
+
+  static double decimal(Map<String, AttributeValue> item, String name) {
+    return Double.parseDouble(item.get(name).n());
+  }
+
+  static String text(Map<String, AttributeValue> item, String name) {
+    return item.get(name).s();
+  }
+
+  /** Every page of a query. */
+  static List<Map<String, AttributeValue>> queryAll(DynamoDbClient dynamoDb, UnaryOperator<QueryRequest.Builder> request) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryRequest.Builder builder = request.apply(QueryRequest.builder());
+      if (start != null) {
+        builder.exclusiveStartKey(start);
+      }
+      QueryResponse page = dynamoDb.query(builder.build());
+      items.addAll(page.items());
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return items;
+  }
+}
