@@ -156,7 +156,15 @@ public final class CityFunction extends Construct {
         .build());
   }
 
-  private static String abbreviate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  /** CloudFormation counts a description's UTF-8 bytes, not its characters. */
+  private static String abbreviate(String text, int maxBytes) {
+    if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
+      return text;
+    }
+    String cut = text;
+    while ((cut + "...").getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+      cut = cut.substring(0, cut.length() - 1);
+    }
+    return cut + "...";
   }
 }

@@ -32,8 +32,8 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
- * The catalog grows as the domains land. This adds a domain with what today's catalog does not use yet (a
- * function that publishes commands to devices, a schedule, a citizen route, a table without indexes) and
+ * The catalog grows as the domains land. This builds the platform domain plus a fixture domain (a function
+ * that publishes commands to devices, a schedule, a citizen route, a table without indexes) and
  * checks that the app derives its permissions and triggers generically, and cdk-nag still passes. It also
  * sets the deployment context a real city passes (alert e-mail, IoT endpoint, issuer, things).
  */
@@ -43,6 +43,7 @@ class GrowingCatalogTest {
 
   private static JsonNode template;
   private static CloudFormationStackArtifact artifact;
+  private static int functions;
 
   @BeforeAll
   static void synthesize() throws IOException {
@@ -56,8 +57,11 @@ class GrowingCatalogTest {
             "fixture rule")),
         List.of(new HttpRoute("POST", "/fleet/reports", "FleetStatus", Access.CITIZEN)),
         List.of(new Schedule("fleet_sweep", "FleetStatus", Duration.ofMinutes(15), "FLEET_SWEEP")));
-    List<Domain> domains = new ArrayList<>(Catalog.domains());
+    // the platform's own domain (dead letters, failed events) plus the fixture: the real domains would
+    // blur what is checked here, and they are checked on the real stack by the other tests
+    List<Domain> domains = new ArrayList<>(Catalog.domains().stream().filter(d -> d.name().equals("ops")).toList());
     domains.add(fleet);
+    functions = domains.stream().mapToInt(d -> d.functions().size()).sum();
     Map<String, Object> context = new java.util.HashMap<>(SynthesizedCity.context());
     context.put("alertEmail", "ops@example.org");
     context.put("iotDataEndpoint", "abc123-ats.iot.cn-north-1.amazonaws.com.cn");
@@ -174,7 +178,7 @@ class GrowingCatalogTest {
     assertEquals("email", subscription.path("Protocol").asText());
     assertEquals("ops@example.org", subscription.path("Endpoint").asText());
     Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
-    assertEquals(Catalog.functions().size() + 1 + 2, alarms.size(), "errors per function, failed events, refused");
+    assertEquals(functions + 2, alarms.size(), "errors per function, failed events, refused");
     alarms.forEach((id, alarm) -> assertEquals(List.of(topic),
         references(alarm.path("Properties").path("AlarmActions")), id + " notifies the alert topic"));
     JsonNode budget = ofType("AWS::Budgets::Budget").values().iterator().next().path("Properties");
