@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** The official GBFS v3.0 JSON schemas (shared/data/gbfs-json-schema/v3.0), formats asserted (date-time, uri, email). */
+/** The official GBFS v3.0 JSON schemas (test resources, verbatim), formats asserted (date-time, uri, email). */
 public final class GbfsSchemaValidator {
-  public static final Path SCHEMAS = Path.of("..", "..", "shared", "data", "gbfs-json-schema", "v3.0");
+  public static final Path SCHEMAS = Path.of("src", "test", "resources", "gbfs-json-schema", "v3.0");
 
   private GbfsSchemaValidator() {}
 
