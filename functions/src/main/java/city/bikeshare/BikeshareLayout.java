@@ -57,7 +57,7 @@ public record BikeshareLayout(
   public record Planning(Duration every, Duration horizon, int minMoveBikes, Duration solverTime, long seed) {}
 
   private static final Planning DEFAULT_PLANNING =
-      new Planning(Duration.ofMinutes(20), Duration.ofMinutes(120), 2, Duration.ofSeconds(1), 1L);
+      new Planning(Duration.ofMinutes(20), Duration.ofMinutes(120), 2, Duration.ofSeconds(10), 1L);
 
   public static BikeshareLayout of(City city) {
     JsonNode section = city.section("bikeshare");

@@ -1,5 +1,7 @@
 package city.bikeshare.rebalance;
 
+import java.util.Arrays;
+
 /**
  * Repairs a route whose load window exceeds the capacity by cutting it, keeping its order, into the
  * cheapest sequence of feasible routes (a shortest path over cut points, as in Prins' split of a giant
@@ -34,19 +36,21 @@ final class RouteSplitter {
         split(state, route);
       }
     }
-    return java.util.Arrays.copyOf(pieceFirstAndLast, endpointCount);
+    return Arrays.copyOf(pieceFirstAndLast, endpointCount);
   }
 
   private void split(SearchState state, Route route) {
     double[][] c = instance.cost();
     int capacity = instance.capacity();
     int m = route.size();
+    long steps = 0;
     bestCost[0] = 0;
     for (int end = 1; end <= m; end++) {
       bestCost[end] = Double.POSITIVE_INFINITY;
       int lastStop = route.stop(end - 1);
       // Longer pieces only widen the load window, so the scan stops at the first piece too wide.
       for (int start = end - 1; start >= 0; start--) {
+        steps++;
         if (route.loadHigh(start, end) - route.loadLow(start, end) > capacity) {
           break;
         }
@@ -58,6 +62,7 @@ final class RouteSplitter {
         }
       }
     }
+    instance.effort().add(steps);
     int pieces = 0;
     for (int end = m; end > 0; end = cutBefore[end]) {
       pieceEnds[pieces++] = end;

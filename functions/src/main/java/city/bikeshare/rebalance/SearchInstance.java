@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * and, per station, the other stations ordered by round-trip cost, since costs are asymmetric. It also
  * carries the meter of the search's effort, which every component adds to.
  */
-record SearchInstance(int[] demand, int capacity, double[][] cost, double[][] costInto, int[][] neighbours,
-           EffortMeter effort) {
+record SearchInstance(
+    int[] demand, int capacity, double[][] cost, double[][] costInto, int[][] neighbours, EffortMeter effort) {
 
   static SearchInstance of(RebalanceProblem problem) {
     int[] demand = problem.demands();

@@ -2,10 +2,10 @@ package city.bikeshare.rebalance;
 
 /**
  * A route under consideration, built from pieces of existing routes (walked forwards or backwards)
- * and single stations. Each appended piece updates the cost in O(1), and the load window is O(1) per
- * piece, so a local search move is priced without touching the routes; {@link #writeTo} then spells
- * the stops out.
- * Pieces refer to routes as they are now: write the stops out before changing any route involved.
+ * and single stations. Appending a piece updates the cost in O(1) and the load window is worked out on
+ * request in O(1) per piece, so a local search move is priced without touching any route;
+ * {@link #writeTo} then spells the stops out. Pieces refer to routes as they are now: write the stops
+ * out before changing any route involved.
  */
 final class SegmentChain {
 

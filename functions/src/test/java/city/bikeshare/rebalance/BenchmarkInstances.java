@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Locates the Dell'Amico et al. benchmark folder (shared/data/brp-dhin above the working directory) and reads it raw. */
+/** The Dell'Amico et al. benchmark instances (test resources, verbatim) read raw. */
 final class BenchmarkInstances {
 
   /** The instance as plain arrays, parsed here rather than by the solver's reader, for the independent check. */
@@ -24,18 +23,12 @@ final class BenchmarkInstances {
 
   private BenchmarkInstances() {}
 
-  static Optional<Path> folder() {
-    String configured = System.getProperty("brp.dir");
-    if (configured != null) {
-      return Optional.of(Path.of(configured));
+  static Path folder() {
+    Path folder = Path.of(System.getProperty("brp.dir", "src/test/resources/brp-dhin"));
+    if (!Files.isRegularFile(folder.resolve("best-known.csv"))) {
+      throw new IllegalStateException("benchmark instances missing at " + folder.toAbsolutePath());
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/brp-dhin");
-      if (Files.isRegularFile(candidate.resolve("best-known.csv"))) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return folder;
   }
 
   static Path file(Path folder, String name) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,6 +30,10 @@ public final class RebalanceBench {
   private RebalanceBench() {}
 
   public static void main(String... files) throws IOException {
+    if (files.length == 0) {
+      System.err.println("usage: city bench rebalance FILE...");
+      System.exit(2);
+    }
     run(System.out, SolverSettings.defaults(), files);
   }
 
@@ -109,7 +114,7 @@ public final class RebalanceBench {
       }
       return bestKnown;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + csv, e);
+      throw new UncheckedIOException("cannot read " + csv, e);
     }
   }
 
