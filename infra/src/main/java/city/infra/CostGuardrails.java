@@ -27,7 +27,7 @@ import software.constructs.Construct;
 
 /**
  * What keeps the bill predictable: a monthly AWS Budgets budget (free for the first two budgets) and
- * CloudWatch alarms on every function's errors and on dead-lettered device messages. The reserved
+ * CloudWatch alarms on the functions' errors and on dead-lettered device messages. The reserved
  * concurrency caps sit on the functions themselves. Nothing here bills while idle except alarms beyond the
  * account's ten free ones (0.10 USD per alarm-month).
  */
@@ -45,10 +45,18 @@ public final class CostGuardrails extends Construct {
     Optional<Topic> alerts = settings.alertEmail().map(this::alertTopic);
     List<Alarm> alarms = new ArrayList<>();
 
-    for (CityFunction function : functions) {
-      alarms.add(function.function().metricErrors(sum()).createAlarm(this, function.spec().id() + "Errors",
-          alarm("Lambda " + function.spec().id() + " threw (after its own error handling): see its log group")));
-    }
+    // One alarm on the region's Lambda errors, not one per function: an alarm per function would put a city
+    // with nineteen functions past the ten free alarms (about 1.10 USD a month while idle). A city runs in its
+    // own account, so the region-wide metric is this city's; the per-function breakdown stays free in the
+    // AWS/Lambda Errors metric by FunctionName.
+    Metric errors = Metric.Builder.create()
+        .namespace("AWS/Lambda")
+        .metricName("Errors")
+        .statistic("Sum")
+        .period(PERIOD)
+        .build();
+    alarms.add(errors.createAlarm(this, "FunctionErrors", alarm("a function of this city threw after its own "
+        + "error handling (" + functions.size() + " functions): AWS/Lambda Errors by FunctionName names it")));
     failedEvents.ifPresent(failed -> alarms.add(failed.function().metricInvocations(sum())
         .createAlarm(this, "FailedEventsInvoked", alarm("device events exhausted their retries and were "
             + "dead-lettered by FailedEvents: GET /ops/dead-letters"))));
