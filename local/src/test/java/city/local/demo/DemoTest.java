@@ -1,0 +1,54 @@
+package city.local.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/** A short demo on a real in-memory twin: every domain must show real results in the summary read from the twin. */
+class DemoTest {
+
+  @Test
+  void aShortRunBillsDispatchesRebalancesAndKeepsTheRefusedMessages() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Summary summary = Demo.run(DemoOptions.defaults().withSimMinutes(60).withSpeed(600),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    Summary.ParkingFigures parking = summary.parking();
+    assertTrue(parking.closed() > 0, "closed sessions: " + parking);
+    assertTrue(parking.revenueDueFen() > 0, "revenue: " + parking);
+    assertTrue(parking.paid() > 0, "paid sessions: " + parking);
+    // every payment the app saw accepted is paid exactly once in the twin's books, retries included
+    assertEquals(parking.citizens().payments(), parking.paid());
+    assertEquals(parking.citizens().paidFen(), parking.paidFen());
+    assertEquals(parking.citizens().retries(), parking.citizens().retriesWithSameReceipt());
+    assertTrue(parking.citizens().refusals().isEmpty(), "refusals: " + parking.citizens().refusals());
+    assertEquals(parking.spaces(), parking.zones().stream().mapToInt(Summary.ZoneFigures::total).sum());
+
+    Summary.DispatchFigures dispatch = summary.dispatch();
+    assertTrue(dispatch.incidents() > 0, "incidents: " + dispatch);
+    assertTrue(dispatch.priorities().stream().map(Summary.PriorityFigures::reportToDispatch).anyMatch(Objects::nonNull),
+        "no incident was dispatched: " + dispatch);
+    assertTrue(dispatch.ordersReceived() > 0, "the units received no order: " + dispatch);
+
+    Summary.BikeshareFigures bikeshare = summary.bikeshare();
+    assertNotNull(bikeshare.planId(), "no plan was made");
+    assertTrue(bikeshare.stops() > 0, "the plan has no stops: " + bikeshare);
+    // the plan comes two thirds into the run: in a short run the trucks may not finish a stop, but they have their lists
+    assertTrue(bikeshare.taskListsAdopted() > 0, "no task list reached a truck: " + bikeshare);
+
+    // the two malformed messages, and nothing else: every other message of the run is valid
+    assertEquals(ParkingSimulation.MALFORMED_MESSAGES, summary.deadLetters().count(), summary.deadLetters().reasons().toString());
+    assertTrue(summary.deadLetters().reasons().keySet().stream().anyMatch(r -> r.contains("unknown device " + ParkingSimulation.UNKNOWN_SPACE)));
+    assertTrue(summary.deadLetters().reasons().keySet().stream().anyMatch(r -> r.contains("malformed JSON")));
+
+    assertTrue(summary.run().messagesSent() > 0);
+    assertTrue(summary.run().messagesRouted() >= summary.run().messagesSent(), summary.run().toString());
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("== summary =="));
+  }
+}
