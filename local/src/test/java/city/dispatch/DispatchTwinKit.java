@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
@@ -221,31 +222,7 @@ final class DispatchTwinKit implements AutoCloseable {
   }
 
   static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    T last = null;
-    RuntimeException lastError = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = probe.get();
-        lastError = null;
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (RuntimeException e) {
-        lastError = e;
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what);
-      }
-    }
-    AssertionError failure = new AssertionError("timed out after " + WAIT + " waiting for " + what + "; last: " + last);
-    if (lastError != null) {
-      failure.initCause(lastError);
-    }
-    throw failure;
+    return Eventually.await(what, WAIT, probe, done);
   }
 
   @Override

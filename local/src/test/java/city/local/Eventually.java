@@ -5,10 +5,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls until a condition holds or a deadline passes: asynchronous effects are awaited, never slept for. */
-final class Eventually {
+public final class Eventually {
   private Eventually() {}
 
-  static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = null;
     RuntimeException lastError = null;
@@ -23,7 +23,7 @@ final class Eventually {
         lastError = e;
       }
       try {
-        Thread.sleep(50);
+        Thread.sleep(10);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while waiting for " + what);

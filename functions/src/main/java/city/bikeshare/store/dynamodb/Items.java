@@ -1,13 +1,11 @@
 package city.bikeshare.store.dynamodb;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Attribute helpers shared by the bike-share adapters. */
 final class Items {
@@ -43,17 +41,6 @@ final class Items {
 
   /** Every page of a query. */
   static List<Map<String, AttributeValue>> queryAll(DynamoDbClient dynamoDb, UnaryOperator<QueryRequest.Builder> request) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryRequest.Builder builder = request.apply(QueryRequest.builder());
-      if (start != null) {
-        builder.exclusiveStartKey(start);
-      }
-      QueryResponse page = dynamoDb.query(builder.build());
-      items.addAll(page.items());
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return items;
+    return dynamoDb.queryPaginator(request.apply(QueryRequest.builder()).build()).items().stream().toList();
   }
 }

@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Items of the dispatch table that hold incidents:
@@ -143,20 +142,13 @@ public final class DynamoIncidentStore implements IncidentStore {
 
   @Override
   public List<Incident> active(IncidentStatus status, String kind) {
-    List<Incident> found = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = dynamoDb.query(QueryRequest.builder()
-          .tableName(table)
-          .indexName("gsi1")
-          .keyConditionExpression("gsi1pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", s(activeKey(status, kind))))
-          .exclusiveStartKey(start)
-          .build());
-      page.items().forEach(item -> found.add(incident(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return found;
+    return dynamoDb.queryPaginator(QueryRequest.builder()
+            .tableName(table)
+            .indexName("gsi1")
+            .keyConditionExpression("gsi1pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", s(activeKey(status, kind))))
+            .build())
+        .items().stream().map(DynamoIncidentStore::incident).toList();
   }
 
   @Override
@@ -167,24 +159,19 @@ public final class DynamoIncidentStore implements IncidentStore {
     }
     YearMonth last = YearMonth.from(to.minusNanos(1).atOffset(ZoneOffset.UTC));
     for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last); month = month.plusMonths(1)) {
-      Map<String, AttributeValue> start = null;
-      do {
-        QueryResponse page = dynamoDb.query(QueryRequest.builder()
-            .tableName(table)
-            .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-            .expressionAttributeValues(Map.of(
-                ":pk", s("REPORTED#" + month),
-                ":from", s(SortableTime.of(from)),
-                ":to", s(SortableTime.of(to))))
-            .exclusiveStartKey(start)
-            .build());
-        for (Map<String, AttributeValue> item : page.items()) {
-          AttributeValue serviceCode = item.get("serviceCode");
-          entries.add(new ReportedEntry(item.get("incidentId").s(), IncidentSource.fromWireName(item.get("source").s()),
-              serviceCode == null ? null : serviceCode.s(), Instant.parse(item.get("reportedAt").s())));
-        }
-        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-      } while (start != null);
+      var items = dynamoDb.queryPaginator(QueryRequest.builder()
+          .tableName(table)
+          .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(
+              ":pk", s("REPORTED#" + month),
+              ":from", s(SortableTime.of(from)),
+              ":to", s(SortableTime.of(to))))
+          .build()).items();
+      for (Map<String, AttributeValue> item : items) {
+        AttributeValue serviceCode = item.get("serviceCode");
+        entries.add(new ReportedEntry(item.get("incidentId").s(), IncidentSource.fromWireName(item.get("source").s()),
+            serviceCode == null ? null : serviceCode.s(), Instant.parse(item.get("reportedAt").s())));
+      }
     }
     return entries;
   }

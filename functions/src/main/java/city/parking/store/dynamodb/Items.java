@@ -1,7 +1,6 @@
 package city.parking.store.dynamodb;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Attribute reading and writing shared by the parking adapters; absent attributes read as empty. */
 final class Items {
@@ -77,13 +75,6 @@ final class Items {
 
   /** Every page of a query. */
   static <T> List<T> queryAll(DynamoDbClient dynamoDb, QueryRequest request, Function<Map<String, AttributeValue>, T> map) {
-    List<T> result = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = dynamoDb.query(request.toBuilder().exclusiveStartKey(start).build());
-      page.items().forEach(item -> result.add(map.apply(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return result;
+    return dynamoDb.queryPaginator(request).items().stream().map(map).toList();
   }
 }
