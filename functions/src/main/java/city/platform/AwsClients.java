@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 public final class AwsClients {
   public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
   public static final String IOT_DATA_ENDPOINT = "IOT_DATA_ENDPOINT";
+  /** One of the function's own tables, which SnapStart priming reads a missing key of (set by CDK). */
+  public static final String PRIMING_TABLE = "PRIMING_TABLE";
   /** Set by the local twin only. */
   public static final String LOCAL_TWIN = "LOCAL_TWIN";
 
@@ -37,6 +39,7 @@ public final class AwsClients {
               .credentialsProvider(credentials());
           Config.optional(DYNAMODB_ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
           dynamoDb = builder.build();
+          SnapStartPriming.register();
         }
         client = dynamoDb;
       }

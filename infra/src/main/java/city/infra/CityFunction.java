@@ -89,6 +89,10 @@ public final class CityFunction extends Construct {
             .build());
       }
     }
+    if (!spec.tables().isEmpty()) {
+      // SnapStart priming (city.platform.SnapStartPriming) reads one missing key of an own table
+      environment.put(AwsClients.PRIMING_TABLE, tables.table(spec.tables().get(0)).getTableName());
+    }
     environment.put(City.CITY_FILE, LambdaBundle.CITY_FILE_IN_TASK);
     environment.put(AwsClients.IOT_DATA_ENDPOINT, settings.iotDataEndpoint());
     environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

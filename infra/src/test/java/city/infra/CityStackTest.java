@@ -14,6 +14,7 @@ import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.platform.AwsClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
@@ -94,6 +95,10 @@ class CityStackTest {
       env.fieldNames().forEachRemaining(present::add);
       present.retainAll(tableVars);
       assertEquals(spec.tables().size(), present.size(), spec.id() + " gets only its own tables' names: " + present);
+      if (!spec.tables().isEmpty()) {
+        assertEquals(CityTables.logicalId(spec.tables().get(0)), env.path(AwsClients.PRIMING_TABLE).path("Ref").asText(),
+            spec.id() + " primes SnapStart against its own table");
+      }
       assertEquals("/var/task/city.json", env.path("CITY_FILE").asText());
       assertEquals(Settings.IOT_ENDPOINT_PLACEHOLDER, env.path("IOT_DATA_ENDPOINT").asText());
       assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", env.path("JAVA_TOOL_OPTIONS").asText());
