@@ -56,6 +56,6 @@ final class DispatchDeclarations {
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
-        List.of(new Schedule("DispatchSweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")));
+        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")));
   }
 }

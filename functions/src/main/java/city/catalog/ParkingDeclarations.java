@@ -57,7 +57,7 @@ final class ParkingDeclarations {
             new HttpRoute("GET", "/ops/parking/arrears", "ParkingOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/parking/unidentified", "ParkingOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/parking/summary", "ParkingOpsApi", Access.OPS)),
-        List.of(new Schedule("parking-settlement", "ParkingSettlement", Duration.ofMinutes(5),
+        List.of(new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5),
             "PARKING_SETTLEMENT_PERIOD")));
   }
 }

@@ -59,6 +59,7 @@ class BikeshareTwinTest {
     devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "bikeshare-test-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
+    options.setMaxInflight(1000);
     devices.connect(options);
   }
 

@@ -94,7 +94,7 @@ final class DispatchTwinKit implements AutoCloseable {
     Twin twin = Twin.start(TwinOptions.inMemory()
         .withCityFile(cityFile)
         .withAckTimeout(Optional.of(ackTimeout))
-        .withSchedulePeriod("DispatchSweep", sweepPeriod)
+        .withSchedulePeriod("dispatch_sweep", sweepPeriod)
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
     try {
       return new DispatchTwinKit(twin, cityFile);

@@ -26,6 +26,8 @@ final class TwinClient {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setConnectionTimeout(5);
+    // Paho 1.2 may still count a QoS 1 publish as in flight just after its synchronous publish returned
+    options.setMaxInflight(1000);
     client.connect(options);
     return client;
   }

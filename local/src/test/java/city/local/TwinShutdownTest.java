@@ -27,16 +27,18 @@ class TwinShutdownTest {
     int httpPort = twin.httpPort();
     int messages = 12;
     String run = Long.toString(System.nanoTime());
-    MqttClient device = TwinClient.connect(twin, "slow-device");
-    for (int i = 0; i < messages; i++) {
-      // QoS 1: publish returns after the broker's PUBACK
-      device.publish("test/" + run + "/slow", ("{\"sleepMs\": 150, \"i\": " + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
-      device.publish("test/" + run + "/flaky", ("{\"i\": " + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+    try {
+      MqttClient device = TwinClient.connect(twin, "slow-device");
+      for (int i = 0; i < messages; i++) {
+        // QoS 1: publish returns after the broker's PUBACK
+        device.publish("test/" + run + "/slow", ("{\"sleepMs\": 150, \"i\": " + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("test/" + run + "/flaky", ("{\"i\": " + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+      }
+      device.disconnect();
+      device.close();
+    } finally {
+      twin.close();
     }
-    device.disconnect();
-    device.close();
-
-    twin.close();
 
     List<Map<String, Object>> handled = RecordingHandler.events().stream().filter(e -> run.equals(e.get("id"))).toList();
     assertEquals(messages, handled.size(), "every acknowledged message was handled before the twin stopped");
