@@ -1,7 +1,7 @@
 package city.bikeshare.rebalance;
 
+import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +14,6 @@ import java.nio.file.Path;
  */
 public final class RebalanceInstanceReader {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private RebalanceInstanceReader() {}
 
   public static RebalanceProblem read(Path file) throws IOException {
@@ -25,7 +23,7 @@ public final class RebalanceInstanceReader {
   }
 
   public static RebalanceProblem read(InputStream in) throws IOException {
-    JsonNode root = MAPPER.readTree(in);
+    JsonNode root = Json.MAPPER.readTree(in);
     JsonNode demandsNode = required(root, "demands");
     JsonNode matrixNode = required(root, "distance_matrix");
     int n = demandsNode.size();

@@ -1,5 +1,6 @@
 package city.local.demo;
 
+import city.platform.GreatCircle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -158,6 +159,6 @@ final class SimulatedTruck {
   }
 
   private static Duration travel(double fromLat, double fromLon, double toLat, double toLon) {
-    return Duration.ofSeconds(Math.round(GeoDistance.km(fromLat, fromLon, toLat, toLon) / DRIVING_KMH * 3600));
+    return Duration.ofSeconds(Math.round((GreatCircle.meters(fromLat, fromLon, toLat, toLon) / 1000) / DRIVING_KMH * 3600));
   }
 }

@@ -1,5 +1,6 @@
 package city.local.demo;
 
+import city.platform.GreatCircle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ final class SimulatedUnit {
       acknowledge(incidentId, "accept", acceptedAt);
       report("busy", acceptedAt);
       accepted.incrementAndGet();
-      double km = GeoDistance.km(lat, lon, sceneLat, sceneLon);
+      double km = GreatCircle.meters(lat, lon, sceneLat, sceneLon) / 1000;
       Duration drive = Duration.ofSeconds(Math.round(km / DRIVING_KMH * 3600) + 60 + random.nextInt(121));
       loop.after(acceptedAt, drive, arrivedAt -> {
         if (!working.contains(incidentId)) {
