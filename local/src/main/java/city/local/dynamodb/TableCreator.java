@@ -14,12 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Creates the declared tables the way CDK does (string keys, on-demand, GSIs projecting all attributes).
@@ -27,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * dynalite has none, and nothing may depend on expiry for correctness.
  */
 public final class TableCreator {
+  /** Generous: only a broken dynalite takes more than milliseconds. */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
   private final DynamoDbClient dynamoDb;
 
   public TableCreator(DynamoDbClient dynamoDb) {
@@ -49,12 +55,36 @@ public final class TableCreator {
         // created by someone else in between: same definition, keep it
       }
     }
+    for (TableSpec table : tables) {
+      awaitActive(physicalNames.get(table.id()));
+    }
     return created;
+  }
+
+  /**
+   * A new table is CREATING for a moment (even with dynalite's createTableMs 0, it turns ACTIVE on a later
+   * turn of node's event loop), and dynalite answers ResourceNotFound to items written before: wait until
+   * DescribeTable says the table and every index are ACTIVE.
+   */
+  private void awaitActive(String name) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (true) {
+      TableDescription table = dynamoDb.describeTable(b -> b.tableName(name)).table();
+      boolean indexesActive = table.globalSecondaryIndexes().stream()
+          .allMatch(index -> index.indexStatus() == IndexStatus.ACTIVE);
+      if (table.tableStatus() == TableStatus.ACTIVE && indexesActive) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("table " + name + " still " + table.tableStatus() + " after " + READY_TIMEOUT);
+      }
+      pause();
+    }
   }
 
   /** Waits until dynalite answers (its store may still be opening after it listens). */
   private List<String> listTables() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (true) {
       try {
         List<String> names = new ArrayList<>();
@@ -64,13 +94,17 @@ public final class TableCreator {
         if (System.nanoTime() > deadline) {
           throw notYet;
         }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw notYet;
-        }
+        pause();
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for dynalite", e);
     }
   }
 

@@ -12,10 +12,13 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,12 +34,19 @@ public final class MqttBroker implements AutoCloseable {
   public static final int MAX_MESSAGE_BYTES = 128 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
   private static final String INTERNAL_CLIENT = "twin-iot-data-plane";
+  /** Moquette's name for the plain TCP transport in its map of bound ports. */
+  private static final String PLAIN_MQTT = "TCP MQTT";
+
+  /** Bounds the wait for the port only when something is truly broken; binding takes milliseconds. */
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
 
   private final Server server;
+  private final int port;
   private volatile boolean running = true;
 
-  private MqttBroker(Server server) {
+  private MqttBroker(Server server, int port) {
     this.server = server;
+    this.port = port;
   }
 
   /** @param port the MQTT port, or 0 for a free one */
@@ -57,11 +67,53 @@ public final class MqttBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the MQTT broker on 127.0.0.1:" + port, e);
     }
-    return new MqttBroker(server);
+    return new MqttBroker(server, boundPort(server));
   }
 
   public int port() {
-    return server.getPort();
+    return port;
+  }
+
+  /**
+   * Moquette learns the port it bound in a listener that Netty runs later on its own event loop, and keeps
+   * it in a plain HashMap: {@link Server#getPort()} answers 0 for a moment after {@code startServer}
+   * returns (longer on a busy machine), and its {@code computeIfAbsent} would race the listener's write.
+   * So we only read that map, without writing, until the bound port shows.
+   */
+  private static int boundPort(Server server) {
+    Map<?, ?> ports = acceptorPorts(server);
+    long deadline = System.nanoTime() + BIND_TIMEOUT.toNanos();
+    while (true) {
+      Object bound = ports.get(PLAIN_MQTT);
+      if (bound instanceof Integer port && port != 0) {
+        return port;
+      }
+      if (System.nanoTime() > deadline) {
+        server.stopServer();
+        throw new IllegalStateException("the MQTT broker did not report its port within " + BIND_TIMEOUT);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        server.stopServer();
+        throw new IllegalStateException("interrupted while the MQTT broker was binding", e);
+      }
+    }
+  }
+
+  private static Map<?, ?> acceptorPorts(Server server) {
+    try {
+      Field acceptorField = Server.class.getDeclaredField("acceptor");
+      acceptorField.setAccessible(true);
+      Object acceptor = acceptorField.get(server);
+      Field portsField = acceptor.getClass().getDeclaredField("ports");
+      portsField.setAccessible(true);
+      return (Map<?, ?>) portsField.get(acceptor);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      server.stopServer();
+      throw new IllegalStateException("this Moquette release keeps its bound ports elsewhere: update MqttBroker", e);
+    }
   }
 
   /** Moquette only logs a failed bind and then waits forever: check first, and say which port. */
