@@ -106,7 +106,7 @@ class DispatchOverMqttTest {
     assertEquals("FB", assigned.path("unitId").asText());
     resolve(order);
 
-    // the same path over and over, each unit freed by its resolve: the latency the README quotes
+    // the same path over and over, each unit freed by its resolve: the latency docs/dispatch.md quotes
     List<Double> latencies = new ArrayList<>();
     for (int i = 0; i < LATENCY_ROUNDS; i++) {
       String sensor = "LAT-" + i;

@@ -145,7 +145,7 @@ class ParkingHttpTest {
     return Json.parse(response.body());
   }
 
-  /** Worked example 1 of the tariff README: class I, 10:00-11:40, whole quarters, the first hour cheaper. */
+  /** Worked example 1 of the tariffs in docs/parking.md: class I, 10:00-11:40, whole quarters, the first hour cheaper. */
   private static final long FEE = 1750;
 
   @Test

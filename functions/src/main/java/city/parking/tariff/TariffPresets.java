@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The shipped tariffs, by name. Rules and sources are documented in the README's tariff section. */
+/** The shipped tariffs, by name. Rules and sources are documented in docs/parking.md (Parking tariffs). */
 public final class TariffPresets {
 
     public static final String BEIJING_ONSTREET = "beijing-onstreet";

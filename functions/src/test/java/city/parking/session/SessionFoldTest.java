@@ -20,7 +20,7 @@ class SessionFoldTest {
   static final Tariff BEIJING = TariffPresets.byName("beijing-onstreet");
   static final SessionRules CLASS_I = new SessionRules(Duration.ofSeconds(60), Duration.ofSeconds(120),
       (start, end) -> BEIJING.fee("I", start, end));
-  /** 2024-03-11 is a Monday; the README's worked example 1 is 10:00-11:40, class I, 1750 fen. */
+  /** 2024-03-11 is a Monday; worked example 1 of docs/parking.md is 10:00-11:40, class I, 1750 fen. */
   static final OffsetDateTime MONDAY_10 = OffsetDateTime.parse("2024-03-11T10:00:00+08:00");
 
   private final SessionFold fold = new SessionFold("S1", CLASS_I);
