@@ -3,6 +3,7 @@ package city.dispatch;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,11 +47,15 @@ public final class DispatchPolicy {
   /**
    * The next assignment to make: the first queued incident, in queue order, that some unit may take, with
    * its nearest such unit. When units are scarce the most urgent incidents are served first; an incident
-   * that no free unit may take does not block the ones behind it.
+   * that no free unit may take does not block the ones behind it. A queued incident that a unit already
+   * holds is being claimed by another handler (step one of the claim has landed): it is not offered again,
+   * or a racing drain would hand it to the second-nearest unit while the nearest one is taking it.
    */
   public static Optional<Match> next(Collection<Incident> queue, Collection<UnitState> units) {
+    Set<String> beingClaimed = units.stream().map(UnitState::incidentId).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
     return queue.stream()
-        .filter(i -> i.status() == IncidentStatus.QUEUED)
+        .filter(i -> i.status() == IncidentStatus.QUEUED && !beingClaimed.contains(i.incidentId()))
         .sorted(QUEUE_ORDER)
         .map(i -> nearest(i, units))
         .flatMap(Optional::stream)

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,19 @@ class DispatchPolicyTest {
     assertEquals("F3", chosen(incident, units), "F1 says available but holds another incident");
     units.set(2, new UnitState("F3", "fire", UnitStatus.OFFLINE, units.get(2).position(), null, null, null, null));
     assertEquals("none", chosen(incident, units));
+  }
+
+  @Test
+  void anIncidentWhoseClaimIsUnderWayIsNotOfferedToTheNextNearestUnit() {
+    // step one of another handler's claim has landed: F2 (the nearest) holds I, which is still queued
+    List<UnitState> units = new ArrayList<>(allAvailable());
+    UnitState f2 = units.get(1);
+    units.set(1, new UnitState("F2", "fire", UnitStatus.AVAILABLE, f2.position(), f2.statusTs(), "I", "c", Fixtures.at(T0)));
+    Incident incident = queued("I", "fire", 1, NEAR_F2, T0);
+    assertEquals(Optional.empty(), DispatchPolicy.next(List.of(incident), units), "not to F1 behind F2's back");
+    Incident other = queued("J", "fire", 2, NEAR_F2, T0);
+    assertEquals("J", DispatchPolicy.next(List.of(incident, other), units).orElseThrow().incident().incidentId(),
+        "the queue behind it is still served");
   }
 
   @Test
