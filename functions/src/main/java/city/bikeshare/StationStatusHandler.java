@@ -9,7 +9,6 @@ import city.platform.Config;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 
 /**
@@ -26,7 +25,7 @@ public final class StationStatusHandler extends DeviceMessageHandler {
   }
 
   public StationStatusHandler(City city, StationStore stations, DeadLetterStore deadLetters) {
-    super(DeviceType.DOCK, city, deadLetters);
+    super(BikeshareModule.DOCK, city, deadLetters);
     this.layout = BikeshareLayout.of(city);
     this.stations = stations;
   }

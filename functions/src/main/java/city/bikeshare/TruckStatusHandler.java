@@ -13,7 +13,6 @@ import city.platform.Config;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 
 /** bikeshare/trucks/{truckId}/status: position and load, and optionally progress on a plan's task list. */
@@ -30,7 +29,7 @@ public final class TruckStatusHandler extends DeviceMessageHandler {
   }
 
   public TruckStatusHandler(City city, TruckStore trucks, PlanStore plans, StationStore stations, DeadLetterStore deadLetters) {
-    super(DeviceType.TRUCK, city, deadLetters);
+    super(BikeshareModule.TRUCK, city, deadLetters);
     this.layout = BikeshareLayout.of(city);
     this.reports = new TruckReports(layout.timeZone(), trucks, plans, stations);
   }

@@ -1,55 +1,142 @@
 package city.catalog;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The one declaration of every table, function, topic rule, HTTP route and schedule. The CDK app deploys
- * exactly this; the local twin runs exactly this. Nothing else may declare a trigger.
+ * The one declaration of every table, function, topic rule, HTTP route and schedule: the union of the
+ * city's modules. The CDK app deploys exactly this; the local twin runs exactly this. Nothing else may
+ * declare a trigger. Checked when built: every trigger invokes a declared function, every rule's publisher
+ * is a declared device class, every function uses declared tables, and no id is declared twice.
  */
 public final class Catalog {
-  private static final List<Domain> DOMAINS = List.of(
-      OpsDeclarations.domain(),
-      ParkingDeclarations.domain(),
-      DispatchDeclarations.domain(),
-      BikeshareDeclarations.domain());
+  private final List<CityModule> modules;
 
-  private Catalog() {}
-
-  public static List<Domain> domains() {
-    return DOMAINS;
+  private Catalog(List<CityModule> modules) {
+    this.modules = List.copyOf(modules);
+    validate();
   }
 
-  public static List<TableSpec> tables() {
+  /** The modules registered in {@code META-INF/services/city.catalog.CityModule}, in the file's order. */
+  public static Catalog standard() {
+    return Standard.CATALOG;
+  }
+
+  public static Catalog of(List<CityModule> modules) {
+    return new Catalog(modules);
+  }
+
+  /** This catalog with more modules (a test's own domain, say). */
+  public Catalog plus(CityModule... more) {
+    return new Catalog(Stream.concat(modules.stream(), Stream.of(more)).toList());
+  }
+
+  public List<CityModule> modules() {
+    return modules;
+  }
+
+  public List<Domain> domains() {
+    return modules.stream().map(CityModule::declarations).toList();
+  }
+
+  public List<TableSpec> tables() {
     return all(Domain::tables);
   }
 
-  public static List<FunctionSpec> functions() {
+  public List<FunctionSpec> functions() {
     return all(Domain::functions);
   }
 
-  public static List<TopicRule> rules() {
+  public List<TopicRule> rules() {
     return all(Domain::rules);
   }
 
-  public static List<HttpRoute> routes() {
+  public List<HttpRoute> routes() {
     return all(Domain::routes);
   }
 
-  public static List<Schedule> schedules() {
+  public List<Schedule> schedules() {
     return all(Domain::schedules);
   }
 
-  public static FunctionSpec function(String id) {
+  public List<DeviceClass> deviceClasses() {
+    return modules.stream().flatMap(m -> m.deviceClasses().stream()).toList();
+  }
+
+  public FunctionSpec function(String id) {
     return functions().stream().filter(f -> f.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no function " + id));
   }
 
-  public static Optional<TopicRule> rule(String name) {
+  public TableSpec table(String id) {
+    return tables().stream().filter(t -> t.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + id));
+  }
+
+  public Optional<TopicRule> rule(String name) {
     return rules().stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
-  private static <T> List<T> all(java.util.function.Function<Domain, List<T>> part) {
-    return DOMAINS.stream().flatMap(d -> part.apply(d).stream()).toList();
+  /** Every topic a function may publish to: traffic for devices, which no rule reads. */
+  public List<String> cloudToDeviceTopics() {
+    Set<String> topics = new LinkedHashSet<>();
+    functions().forEach(f -> topics.addAll(f.publishTopics()));
+    return new ArrayList<>(topics);
+  }
+
+  private <T> List<T> all(Function<Domain, List<T>> part) {
+    return domains().stream().flatMap(d -> part.apply(d).stream()).toList();
+  }
+
+  private void validate() {
+    unique("domain", domains().stream().map(Domain::name).toList());
+    unique("table", tables().stream().map(TableSpec::id).toList());
+    unique("function", functions().stream().map(FunctionSpec::id).toList());
+    unique("topic rule", rules().stream().map(TopicRule::name).toList());
+    unique("route", routes().stream().map(HttpRoute::routeKey).toList());
+    unique("schedule", schedules().stream().map(Schedule::name).toList());
+    unique("device class", deviceClasses().stream().map(DeviceClass::wireName).toList());
+    Set<String> functionIds = new LinkedHashSet<>(functions().stream().map(FunctionSpec::id).toList());
+    Set<String> tableIds = new LinkedHashSet<>(tables().stream().map(TableSpec::id).toList());
+    Set<String> classes = new LinkedHashSet<>(deviceClasses().stream().map(DeviceClass::wireName).toList());
+    for (TopicRule rule : rules()) {
+      require(functionIds, rule.functionId(), "topic rule " + rule.name() + " invokes undeclared function");
+      require(classes, rule.deviceType(), "topic rule " + rule.name() + " names an undeclared device class");
+    }
+    routes().forEach(r -> require(functionIds, r.functionId(), "route " + r.routeKey() + " invokes undeclared function"));
+    schedules().forEach(s -> require(functionIds, s.functionId(), "schedule " + s.name() + " invokes undeclared function"));
+    for (FunctionSpec function : functions()) {
+      function.tables().forEach(t -> require(tableIds, t, "function " + function.id() + " uses undeclared table"));
+    }
+  }
+
+  private static void unique(String what, List<String> ids) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    ids.forEach(id -> seen.merge(id, 1, Integer::sum));
+    seen.forEach((id, count) -> {
+      if (count > 1) {
+        throw new IllegalArgumentException(what + " " + id + " is declared " + count + " times");
+      }
+    });
+  }
+
+  private static void require(Set<String> declared, String id, String problem) {
+    if (!declared.contains(id)) {
+      throw new IllegalArgumentException(problem + " " + id);
+    }
+  }
+
+  /** Loaded on first use, once per class loader (each of the twin's functions has its own, as in Lambda). */
+  private static final class Standard {
+    static final Catalog CATALOG = new Catalog(ServiceLoader.load(CityModule.class, Catalog.class.getClassLoader())
+        .stream().map(ServiceLoader.Provider::get).toList());
   }
 }

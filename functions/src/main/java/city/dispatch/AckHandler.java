@@ -4,7 +4,6 @@ import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 
 /** units/{unitId}/acks: accept, arrive, resolve. */
@@ -16,7 +15,7 @@ public final class AckHandler extends DeviceMessageHandler {
   }
 
   public AckHandler(City city, DispatchRuntime runtime, DeadLetterStore deadLetters) {
-    super(DeviceType.UNIT, city, deadLetters);
+    super(DispatchModule.UNIT, city, deadLetters);
     this.acks = new AckProcessor(runtime.settings(), runtime.incidents(), runtime.sensors(), runtime.dispatcher());
   }
 

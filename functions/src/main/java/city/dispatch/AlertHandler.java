@@ -4,7 +4,6 @@ import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class AlertHandler extends DeviceMessageHandler {
   }
 
   public AlertHandler(City city, DispatchRuntime runtime, DeadLetterStore deadLetters) {
-    super(DeviceType.SAFETY_SENSOR, city, deadLetters);
+    super(DispatchModule.SAFETY_SENSOR, city, deadLetters);
     this.settings = runtime.settings();
     this.intake = new AlertIntake(runtime.settings(), runtime.incidents(), runtime.sensors());
     this.dispatcher = runtime.dispatcher();

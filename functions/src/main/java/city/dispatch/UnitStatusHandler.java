@@ -4,7 +4,6 @@ import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 
 /** units/{unitId}/status: a unit's own status and position; one that becomes available takes the next queued incident. */
@@ -17,7 +16,7 @@ public final class UnitStatusHandler extends DeviceMessageHandler {
   }
 
   public UnitStatusHandler(City city, DispatchRuntime runtime, DeadLetterStore deadLetters) {
-    super(DeviceType.UNIT, city, deadLetters);
+    super(DispatchModule.UNIT, city, deadLetters);
     this.settings = runtime.settings();
     this.dispatcher = runtime.dispatcher();
   }

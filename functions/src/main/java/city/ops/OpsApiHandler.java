@@ -1,5 +1,6 @@
 package city.ops;
 
+import city.catalog.Device;
 import city.platform.City;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
@@ -38,7 +39,7 @@ public final class OpsApiHandler extends HttpApiHandler {
   /** Each device as the city file describes it, with its id and class first. */
   private static List<ObjectNode> devices(City city) {
     List<ObjectNode> devices = new ArrayList<>();
-    for (City.Device device : city.devices()) {
+    for (Device device : city.devices()) {
       ObjectNode node = Json.MAPPER.createObjectNode();
       node.put("deviceId", device.deviceId());
       node.put("type", device.type().wireName());

@@ -4,7 +4,6 @@ import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 import city.platform.InvalidInput;
 import java.time.Clock;
@@ -19,7 +18,7 @@ public final class OccupancyHandler extends DeviceMessageHandler {
   }
 
   public OccupancyHandler(City city, ParkingStores stores, DeadLetterStore deadLetters, Clock clock) {
-    super(DeviceType.PARKING_SENSOR, city, deadLetters);
+    super(ParkingModule.SENSOR, city, deadLetters);
     ParkingSettings settings = ParkingSettings.of(city);
     SessionBook book = new SessionBook(settings, stores.sessions());
     this.layout = settings.layout();

@@ -4,7 +4,6 @@ import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DeviceType;
 import city.platform.DynamoDeadLetterStore;
 import java.time.Clock;
 
@@ -20,7 +19,7 @@ public final class PlateReadHandler extends DeviceMessageHandler {
   }
 
   public PlateReadHandler(City city, ParkingStores stores, DeadLetterStore deadLetters, Clock clock) {
-    super(DeviceType.PLATE_CAMERA, city, deadLetters);
+    super(ParkingModule.CAMERA, city, deadLetters);
     this.plates = new PlateService(ParkingSettings.of(city), stores.spaces(), stores.sessions(), stores.plateReads(),
         clock);
   }

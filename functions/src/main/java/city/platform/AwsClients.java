@@ -22,6 +22,9 @@ public final class AwsClients {
   public static final String PRIMING_TABLE = "PRIMING_TABLE";
   /** Set by the local twin only. */
   public static final String LOCAL_TWIN = "LOCAL_TWIN";
+  public static final String REGION = "AWS_REGION";
+  /** Where a city is deployed unless it says otherwise (the twin's region too). */
+  public static final String DEFAULT_REGION = "cn-north-1";
 
   private static volatile DynamoDbClient dynamoDb;
   private static volatile IotDataPlaneClient iotData;
@@ -67,7 +70,7 @@ public final class AwsClients {
   }
 
   private static Region region() {
-    return Region.of(Config.string("AWS_REGION", "cn-north-1"));
+    return Region.of(Config.string(REGION, DEFAULT_REGION));
   }
 
   /** Lambda puts the role's credentials into environment variables; the twin accepts any. */

@@ -1,5 +1,8 @@
 package city.platform;
 
+import city.catalog.Catalog;
+import city.catalog.CityModule;
+import city.catalog.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
@@ -15,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The city file: the one description of a city's zones, devices, units and stations that the twin, the
- * CDK app and every handler read. Each domain maps its own section; the platform only knows the device
- * inventory, because refusing unknown devices happens before any domain sees a message.
+ * CDK app and every handler read. Each domain maps its own section; the platform only keeps the device
+ * inventory (which each module fills from its section), because refusing unknown devices happens before
+ * any domain sees a message.
  */
 public final class City {
   /** Path of the city file; in Lambda it is packaged beside the jar as {@code city.json}. */
@@ -28,23 +32,32 @@ public final class City {
   private final ZoneId timeZone;
   private final Map<String, Device> devices;
 
-  private City(JsonNode root) {
+  private City(JsonNode root, List<CityModule> modules) {
     this.root = root;
     JsonNode info = root.path("city");
     if (!info.hasNonNull("id") || !info.hasNonNull("timeZone")) {
       throw new IllegalArgumentException("city file needs city.id and city.timeZone");
     }
     this.timeZone = ZoneId.of(info.get("timeZone").asText());
-    this.devices = inventory(root);
+    this.devices = inventory(root, modules);
   }
 
+  /** The city as the standard catalog's modules read it. */
   public static City parse(JsonNode root) {
-    return new City(root);
+    return parse(root, Catalog.standard().modules());
+  }
+
+  public static City parse(JsonNode root, List<CityModule> modules) {
+    return new City(root, modules);
   }
 
   public static City load(Path file) {
+    return load(file, Catalog.standard().modules());
+  }
+
+  public static City load(Path file, List<CityModule> modules) {
     try {
-      return parse(Json.MAPPER.readTree(Files.readAllBytes(file)));
+      return parse(Json.MAPPER.readTree(Files.readAllBytes(file)), modules);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read city file " + file, e);
     }
@@ -87,7 +100,7 @@ public final class City {
     return timeZone;
   }
 
-  /** A domain's part of the file ("parking", "dispatch", "bikeshare"); missing sections read as empty. */
+  /** A domain's part of the file (named after its module); missing sections read as empty. */
   public JsonNode section(String name) {
     JsonNode node = root.get(name);
     return node == null ? MissingNode.getInstance() : node;
@@ -105,40 +118,18 @@ public final class City {
     return List.copyOf(devices.values());
   }
 
-  /** Where each device class lives in the file: the device contract's thing names. */
-  private static Map<String, Device> inventory(JsonNode root) {
+  /** Each module's devices from its own section; thing names are unique across classes. */
+  private static Map<String, Device> inventory(JsonNode root, List<CityModule> modules) {
     Map<String, Device> found = new LinkedHashMap<>();
-    for (JsonNode zone : root.path("parking").path("zones")) {
-      for (JsonNode space : zone.path("spaces")) {
-        add(found, space, "spaceId", DeviceType.PARKING_SENSOR);
+    for (CityModule module : modules) {
+      for (Device device : module.devices(root.path(module.name()))) {
+        Device previous = found.put(device.deviceId(), device);
+        if (previous != null) {
+          throw new IllegalArgumentException("device id " + device.deviceId() + " is used twice ("
+              + previous.type().wireName() + " and " + device.type().wireName() + "): thing names must be unique");
+        }
       }
     }
-    addAll(found, root.path("parking").path("cameras"), "cameraId", DeviceType.PLATE_CAMERA);
-    addAll(found, root.path("dispatch").path("sensors"), "sensorId", DeviceType.SAFETY_SENSOR);
-    addAll(found, root.path("dispatch").path("units"), "unitId", DeviceType.UNIT);
-    addAll(found, root.path("bikeshare").path("stations"), "stationId", DeviceType.DOCK);
-    addAll(found, root.path("bikeshare").path("trucks"), "truckId", DeviceType.TRUCK);
     return found;
   }
-
-  private static void addAll(Map<String, Device> found, JsonNode list, String idField, DeviceType type) {
-    for (JsonNode node : list) {
-      add(found, node, idField, type);
-    }
-  }
-
-  private static void add(Map<String, Device> found, JsonNode node, String idField, DeviceType type) {
-    String id = node.path(idField).asText("");
-    if (id.isEmpty()) {
-      throw new IllegalArgumentException(type.wireName() + " without " + idField + ": " + node);
-    }
-    Device previous = found.put(id, new Device(id, type, node));
-    if (previous != null) {
-      throw new IllegalArgumentException("device id " + id + " is used twice (" + previous.type().wireName()
-          + " and " + type.wireName() + "): thing names must be unique");
-    }
-  }
-
-  /** A provisioned device; {@code attributes} is its entry in the city file. */
-  public record Device(String deviceId, DeviceType type, JsonNode attributes) {}
 }

@@ -1,17 +1,30 @@
 package city.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings from environment variables (set by CDK in the cloud). The local twin runs every handler in
- * one JVM and cannot set environment variables, so a system property of the same name is the fallback.
+ * Settings from environment variables (set by CDK in the cloud). The local twin runs every function in
+ * one JVM and cannot set environment variables: it gives each function's class loader (its own copy of
+ * this class) exactly the variables CDK would set ({@link #useEnvironment}); a system property of the same
+ * name is the last fallback (tests).
  */
 public final class Config {
+  private static volatile Map<String, String> functionEnvironment = Map.of();
+
   private Config() {}
 
+  /** The function's environment, for an execution environment that cannot set process variables. */
+  public static void useEnvironment(Map<String, String> variables) {
+    functionEnvironment = Map.copyOf(variables);
+  }
+
   public static Optional<String> optional(String name) {
-    String value = System.getenv(name);
+    String value = functionEnvironment.get(name);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(name);
+    }
     if (value == null || value.isBlank()) {
       value = System.getProperty(name);
     }

@@ -1,5 +1,7 @@
 package city.platform;
 
+import city.catalog.Device;
+import city.catalog.DeviceClass;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +21,11 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceMessageHandler.class);
 
-  private final DeviceType deviceType;
+  private final DeviceClass deviceType;
   private final City city;
   private final DeadLetterStore deadLetters;
 
-  protected DeviceMessageHandler(DeviceType deviceType, City city, DeadLetterStore deadLetters) {
+  protected DeviceMessageHandler(DeviceClass deviceType, City city, DeadLetterStore deadLetters) {
     this.deviceType = deviceType;
     this.city = city;
     this.deadLetters = deadLetters;
@@ -51,9 +53,9 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
     if (event.payload().length > MAX_PAYLOAD_BYTES) {
       throw new InvalidInput("payload too large: " + event.payload().length + " bytes, limit " + MAX_PAYLOAD_BYTES);
     }
-    City.Device device = city.device(event.deviceId())
+    Device device = city.device(event.deviceId())
         .orElseThrow(() -> new InvalidInput("unknown device " + event.deviceId() + ": not in the city file"));
-    if (device.type() != deviceType) {
+    if (!device.type().equals(deviceType)) {
       throw new InvalidInput("device " + event.deviceId() + " is a " + device.type().wireName()
           + ", not a " + deviceType.wireName());
     }

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * at). The sort key ends with a digest of topic and payload so a redelivered message is stored once.
  */
 public final class DynamoDeadLetterStore implements DeadLetterStore {
+  /** The platform table's catalog id: every function that may dead-letter a message declares it. */
+  public static final String TABLE_ID = "Platform";
   public static final String TABLE_ENV = "PLATFORM_TABLE";
   static final Duration KEEP = Duration.ofDays(30);
   private static final int DAYS_LISTED = 14;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.DeviceType;
 import city.platform.HttpApiHandler;
 import city.platform.TestCity;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -28,7 +27,7 @@ class CatalogTest {
 
   @BeforeAll
   static void configureLikeCdk() {
-    Catalog.tables().forEach(t -> System.setProperty(t.envVar(), "test-" + t.id()));
+    Catalog.standard().tables().forEach(t -> System.setProperty(t.envVar(), "test-" + t.id()));
     System.setProperty(City.CITY_FILE, TestCity.SAMPLE.toString());
     System.setProperty(AwsClients.LOCAL_TWIN, "true");
     System.setProperty(AwsClients.DYNAMODB_ENDPOINT, "http://127.0.0.1:9");
@@ -37,26 +36,26 @@ class CatalogTest {
 
   @Test
   void namesAreUniqueAndReferencesResolve() {
-    assertUnique(Catalog.functions().stream().map(FunctionSpec::id).toList());
-    assertUnique(Catalog.tables().stream().map(TableSpec::id).toList());
-    assertUnique(Catalog.rules().stream().map(TopicRule::name).toList());
-    assertUnique(Catalog.routes().stream().map(HttpRoute::routeKey).toList());
-    Set<String> tables = Catalog.tables().stream().map(TableSpec::id).collect(Collectors.toSet());
-    for (FunctionSpec function : Catalog.functions()) {
+    assertUnique(Catalog.standard().functions().stream().map(FunctionSpec::id).toList());
+    assertUnique(Catalog.standard().tables().stream().map(TableSpec::id).toList());
+    assertUnique(Catalog.standard().rules().stream().map(TopicRule::name).toList());
+    assertUnique(Catalog.standard().routes().stream().map(HttpRoute::routeKey).toList());
+    Set<String> tables = Catalog.standard().tables().stream().map(TableSpec::id).collect(Collectors.toSet());
+    for (FunctionSpec function : Catalog.standard().functions()) {
       assertTrue(tables.containsAll(function.tables()), function.id() + " uses an undeclared table");
       assertTrue(function.memoryMb() >= 128 && function.memoryMb() <= 10240, function.id());
       assertFalse(function.why().isBlank(), function.id() + " needs its sizing reason");
     }
-    Catalog.rules().forEach(r -> Catalog.function(r.functionId()));
-    Catalog.routes().forEach(r -> Catalog.function(r.functionId()));
-    Catalog.schedules().forEach(s -> Catalog.function(s.functionId()));
+    Catalog.standard().rules().forEach(r -> Catalog.standard().function(r.functionId()));
+    Catalog.standard().routes().forEach(r -> Catalog.standard().function(r.functionId()));
+    Catalog.standard().schedules().forEach(s -> Catalog.standard().function(s.functionId()));
   }
 
   @Test
   void ruleNamesAndSqlFitIotCore() {
-    for (TopicRule rule : Catalog.rules()) {
+    for (TopicRule rule : Catalog.standard().rules()) {
       assertTrue(rule.name().matches("[a-zA-Z0-9_]{1,128}"), rule.name());
-      DeviceType.fromWireName(rule.deviceType());
+      assertTrue(Catalog.standard().deviceClasses().contains(new DeviceClass(rule.deviceType())), rule.name());
       assertTrue(rule.sql().contains(" AS deviceId"), rule.name() + " must name the device");
       assertTrue(rule.sql().contains("encode(*, 'base64') AS payload"), rule.name() + " must forward the raw payload");
     }
@@ -64,7 +63,7 @@ class CatalogTest {
 
   @Test
   void opsRoutesAndOnlyThoseNeedTheOpsRole() {
-    for (HttpRoute route : Catalog.routes()) {
+    for (HttpRoute route : Catalog.standard().routes()) {
       assertEquals(route.path().startsWith("/ops/"), route.access() == Access.OPS, route.routeKey());
     }
   }
@@ -72,10 +71,10 @@ class CatalogTest {
   /** Building a handler does no I/O (SnapStart snapshots it), and HTTP handlers serve exactly their routes. */
   @Test
   void everyHandlerBuildsFromItsEnvironmentAndServesItsRoutes() throws Exception {
-    for (FunctionSpec function : Catalog.functions()) {
+    for (FunctionSpec function : Catalog.standard().functions()) {
       Object handler = Class.forName(function.handlerClass()).getConstructor().newInstance();
       assertTrue(handler instanceof RequestHandler<?, ?>, function.handlerClass());
-      Set<String> declared = Catalog.routes().stream().filter(r -> r.functionId().equals(function.id()))
+      Set<String> declared = Catalog.standard().routes().stream().filter(r -> r.functionId().equals(function.id()))
           .map(HttpRoute::routeKey).collect(Collectors.toCollection(TreeSet::new));
       if (handler instanceof HttpApiHandler http) {
         assertEquals(declared, new TreeSet<>(http.routeKeys()), function.id());
@@ -87,7 +86,7 @@ class CatalogTest {
 
   @Test
   void everyFunctionHasASampleEventAndEveryEventAFunction() throws IOException {
-    Set<String> ids = Catalog.functions().stream().map(FunctionSpec::id).collect(Collectors.toSet());
+    Set<String> ids = Catalog.standard().functions().stream().map(FunctionSpec::id).collect(Collectors.toSet());
     Set<String> covered = new HashSet<>();
     try (Stream<Path> files = Files.list(EVENTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.catalog.Catalog;
+import city.catalog.Device;
+import city.catalog.DeviceClass;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,16 +18,16 @@ class CityTest {
   void theSampleCountyProvisionsSeveralDevicesOfEachClass() {
     City city = TestCity.sample();
     assertEquals(ZoneId.of("Asia/Shanghai"), city.timeZone());
-    Map<DeviceType, Long> counts = city.devices().stream()
-        .collect(Collectors.groupingBy(City.Device::type, Collectors.counting()));
-    for (DeviceType type : DeviceType.values()) {
+    Map<DeviceClass, Long> counts = city.devices().stream()
+        .collect(Collectors.groupingBy(Device::type, Collectors.counting()));
+    for (DeviceClass type : Catalog.standard().deviceClasses()) {
       assertTrue(counts.getOrDefault(type, 0L) >= 2, type + " " + counts);
     }
-    assertTrue(counts.get(DeviceType.SAFETY_SENSOR) >= 10);
+    assertTrue(counts.get(new DeviceClass("safety-sensor")) >= 10);
     long fireUnits = city.devices().stream()
-        .filter(d -> d.type() == DeviceType.UNIT && d.attributes().path("kind").asText().equals("fire")).count();
+        .filter(d -> d.type().equals(new DeviceClass("unit")) && d.attributes().path("kind").asText().equals("fire")).count();
     assertTrue(fireUnits >= 3);
-    assertEquals(DeviceType.PARKING_SENSOR, city.device("S1").orElseThrow().type());
+    assertEquals(new DeviceClass("parking-sensor"), city.device("S1").orElseThrow().type());
   }
 
   @Test
@@ -43,7 +46,7 @@ class CityTest {
 
   @Test
   void devicesAreListedInFileOrder() {
-    var ids = TestCity.sample().devices().stream().map(City.Device::deviceId).collect(Collectors.toList());
+    var ids = TestCity.sample().devices().stream().map(Device::deviceId).collect(Collectors.toList());
     assertEquals("S1", ids.get(0));
     assertEquals(ids.size(), ids.stream().collect(Collectors.toMap(Function.identity(), i -> 1)).size());
   }

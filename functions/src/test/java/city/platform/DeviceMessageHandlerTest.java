@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.catalog.DeviceClass;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DeviceMessageHandlerTest {
   private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
   private final List<DeviceMessage> handled = new ArrayList<>();
-  private final DeviceMessageHandler handler = new DeviceMessageHandler(DeviceType.PARKING_SENSOR, TestCity.sample(), deadLetters) {
+  private final DeviceMessageHandler handler = new DeviceMessageHandler(new DeviceClass("parking-sensor"), TestCity.sample(), deadLetters) {
     @Override
     protected void handle(DeviceMessage message) {
       message.bool("occupied");
@@ -78,7 +79,7 @@ class DeviceMessageHandlerTest {
 
   @Test
   void otherFailuresAreThrownForLambdaToRetry() {
-    DeviceMessageHandler failing = new DeviceMessageHandler(DeviceType.PARKING_SENSOR, TestCity.sample(), deadLetters) {
+    DeviceMessageHandler failing = new DeviceMessageHandler(new DeviceClass("parking-sensor"), TestCity.sample(), deadLetters) {
       @Override
       protected void handle(DeviceMessage message) {
         throw new IllegalStateException("table unavailable");

@@ -1,10 +1,8 @@
 package city.infra;
 
 import city.catalog.Catalog;
-import city.catalog.Domain;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
-import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 
@@ -20,11 +18,11 @@ public final class CityApp {
 
   /** The stack exactly as `cdk synth` builds it, with AwsSolutions checks; tests synthesize this too. */
   public static CityStack build(App app) {
-    return build(app, Catalog.domains());
+    return build(app, Catalog.standard());
   }
 
-  static CityStack build(App app, List<Domain> domains) {
-    CityStack stack = new CityStack(app, Settings.from(app.getNode()), domains);
+  static CityStack build(App app, Catalog catalog) {
+    CityStack stack = new CityStack(app, Settings.from(app.getNode(), catalog), catalog);
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     return stack;
   }

@@ -2,6 +2,7 @@ package city.infra;
 
 import city.catalog.FunctionSpec;
 import city.platform.AwsClients;
+import city.platform.FunctionVariables;
 import city.platform.City;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -58,12 +59,11 @@ public final class CityFunction extends Construct {
         .build();
     logGroup.grantWrite(role);
 
-    Map<String, String> environment = new LinkedHashMap<>();
+    Map<String, String> environment = new LinkedHashMap<>(
+        FunctionVariables.tables(spec, tables.specs(), tableId -> tables.table(tableId).getTableName()));
     List<NagPackSuppression> suppressions = new ArrayList<>();
     for (String tableId : spec.tables()) {
-      var table = tables.table(tableId);
-      table.grantReadWriteData(role);
-      environment.put(tables.spec(tableId).envVar(), table.getTableName());
+      tables.table(tableId).grantReadWriteData(role);
       if (!tables.spec(tableId).indexes().isEmpty()) {
         suppressions.add(NagPackSuppression.builder()
             .id("AwsSolutions-IAM5")
@@ -88,10 +88,6 @@ public final class CityFunction extends Construct {
                 + "device id level, never for another topic tree.")
             .build());
       }
-    }
-    if (!spec.tables().isEmpty()) {
-      // SnapStart priming (city.platform.SnapStartPriming) reads one missing key of an own table
-      environment.put(AwsClients.PRIMING_TABLE, tables.table(spec.tables().get(0)).getTableName());
     }
     environment.put(City.CITY_FILE, LambdaBundle.CITY_FILE_IN_TASK);
     environment.put(AwsClients.IOT_DATA_ENDPOINT, settings.iotDataEndpoint());

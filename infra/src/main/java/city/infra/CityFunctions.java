@@ -20,7 +20,6 @@ import software.constructs.Construct;
 public final class CityFunctions extends Construct {
   /** The catalog function that receives events whose retries are exhausted. */
   public static final String FAILED_EVENTS = "FailedEvents";
-  static final int RETRY_ATTEMPTS = 2;
   static final Duration MAX_EVENT_AGE = Duration.hours(1);
 
   private final Map<String, CityFunction> functions = new LinkedHashMap<>();
@@ -36,7 +35,7 @@ public final class CityFunctions extends Construct {
     for (String functionId : deviceTriggered) {
       CityFunction target = function(functionId);
       EventInvokeConfigOptions.Builder options = EventInvokeConfigOptions.builder()
-          .retryAttempts(RETRY_ATTEMPTS)
+          .retryAttempts(FunctionSpec.ASYNC_RETRIES)
           .maxEventAge(MAX_EVENT_AGE);
       failedEvents.filter(failed -> failed != target)
           .ifPresent(failed -> options.onFailure(new LambdaDestination(failed.alias())));

@@ -1,5 +1,6 @@
 package city.infra;
 
+import city.catalog.Catalog;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
 import city.catalog.TableSpec;
@@ -18,27 +19,27 @@ import software.constructs.Construct;
  * device policies and cost guardrails, and one construct per domain for its triggers.
  */
 public final class CityStack extends Stack {
-  public CityStack(Construct scope, Settings settings, List<Domain> domains) {
+  public CityStack(Construct scope, Settings settings, Catalog catalog) {
     super(scope, settings.stackName(), StackProps.builder()
         .description("Smart city " + settings.city().name() + " (" + settings.city().id()
             + "): IoT rules, Lambda, DynamoDB on demand, HTTP API; nothing bills while idle")
         .env(environment(settings))
         .build());
-    List<TableSpec> tableSpecs = domains.stream().flatMap(d -> d.tables().stream()).toList();
-    List<FunctionSpec> functionSpecs = domains.stream().flatMap(d -> d.functions().stream()).toList();
-    List<TopicRule> rules = domains.stream().flatMap(d -> d.rules().stream()).toList();
+    List<TableSpec> tableSpecs = catalog.tables();
+    List<FunctionSpec> functionSpecs = catalog.functions();
+    List<TopicRule> rules = catalog.rules();
 
     Code code = LambdaBundle.stage(settings.functionsJar(), settings.cityFile(), settings.assetStaging());
     CityTables tables = new CityTables(this, "Tables", tableSpecs);
     CityFunctions functions = new CityFunctions(this, "Functions", functionSpecs, rules, code, tables, settings);
     TopicRuleErrors ruleErrors = new TopicRuleErrors(this, "RuleErrors");
     CityHttpApi httpApi = new CityHttpApi(this, "HttpApi", settings.stackName(),
-        domains.stream().flatMap(d -> d.routes().stream()).toList(), settings);
-    for (Domain domain : domains) {
+        catalog.routes(), settings);
+    for (Domain domain : catalog.domains()) {
       new CityDomain(this, domain, functions, httpApi, ruleErrors);
     }
-    new DevicePolicies(this, "DevicePolicies", settings.stackName(), rules, functionSpecs,
-        settings.city(), settings.provisionThings());
+    new DevicePolicies(this, "DevicePolicies", settings.stackName(), catalog, settings.city(),
+        settings.provisionThings());
     new CostGuardrails(this, "CostGuardrails", settings, functions.all().values(),
         functions.failedEvents(),
         rules.stream().map(TopicRule::functionId).distinct().map(functions::function).toList());

@@ -49,6 +49,10 @@ public final class CityTables extends Construct {
     return specs.get(tableId);
   }
 
+  public List<TableSpec> specs() {
+    return List.copyOf(specs.values());
+  }
+
   public Map<String, Table> all() {
     return tables;
   }

@@ -3,7 +3,9 @@ package city.infra;
 import city.catalog.FunctionSpec;
 import city.catalog.TopicRule;
 import city.platform.City;
-import city.platform.DeviceType;
+import city.catalog.Catalog;
+import city.catalog.Device;
+import city.catalog.DeviceClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +33,13 @@ import software.constructs.Construct;
  * CloudFormation cannot), and the registry entry is free either way.
  */
 public final class DevicePolicies extends Construct {
-  public DevicePolicies(Construct scope, String id, String namePrefix, List<TopicRule> rules,
-      List<FunctionSpec> functions, City city, boolean provisionThings) {
+  public DevicePolicies(Construct scope, String id, String namePrefix, Catalog catalog, City city,
+      boolean provisionThings) {
     super(scope, id);
-    Map<DeviceType, DeviceTopics.Access> access = DeviceTopics.derive(rules, functions, DeviceTopics.THING);
+    Map<DeviceClass, DeviceTopics.Access> access = DeviceTopics.derive(catalog.deviceClasses(), catalog.rules(),
+        catalog.functions(), DeviceTopics.THING);
     for (var entry : access.entrySet()) {
-      DeviceType type = entry.getKey();
+      DeviceClass type = entry.getKey();
       String name = namePrefix + "-" + type.wireName();
       String pascal = pascal(type.wireName());
       CfnPolicy.Builder.create(this, pascal + "Policy")
@@ -58,7 +61,7 @@ public final class DevicePolicies extends Construct {
           .build();
     }
     if (provisionThings) {
-      for (City.Device device : city.devices()) {
+      for (Device device : city.devices()) {
         // AWS::IoT::Thing cannot name a thing type or group: the class travels as an attribute
         CfnThing.Builder.create(this, "Thing-" + device.deviceId())
             .thingName(device.deviceId())

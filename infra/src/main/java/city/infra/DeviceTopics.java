@@ -2,7 +2,7 @@ package city.infra;
 
 import city.catalog.FunctionSpec;
 import city.catalog.TopicRule;
-import city.platform.DeviceType;
+import city.catalog.DeviceClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,12 +28,18 @@ public final class DeviceTopics {
 
   private DeviceTopics() {}
 
-  public static Map<DeviceType, Access> derive(List<TopicRule> rules, List<FunctionSpec> functions, String thing) {
+  public static Map<DeviceClass, Access> derive(List<DeviceClass> classes, List<TopicRule> rules,
+      List<FunctionSpec> functions, String thing) {
     List<RuleTopic> ruleTopics = rules.stream().map(RuleTopic::of).toList();
-    Map<DeviceType, Access> access = new LinkedHashMap<>();
-    for (DeviceType type : DeviceType.values()) {
+    for (TopicRule rule : rules) {
+      if (classes.stream().noneMatch(type -> type.wireName().equals(rule.deviceType()))) {
+        throw new IllegalArgumentException("rule " + rule.name() + " names unknown device class " + rule.deviceType());
+      }
+    }
+    Map<DeviceClass, Access> access = new LinkedHashMap<>();
+    for (DeviceClass type : classes) {
       List<RuleTopic> own = ruleTopics.stream()
-          .filter(rule -> DeviceType.fromWireName(rule.deviceType()) == type).toList();
+          .filter(rule -> rule.deviceType().equals(type.wireName())).toList();
       Set<String> publish = new LinkedHashSet<>();
       for (RuleTopic rule : own) {
         publish.add(rule.topicFor(thing));

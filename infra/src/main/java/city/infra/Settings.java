@@ -1,5 +1,6 @@
 package city.infra;
 
+import city.catalog.Catalog;
 import city.platform.City;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,11 +49,11 @@ public record Settings(
   public static final String JWT_ISSUER_PLACEHOLDER = "https://jwt-issuer.invalid";
   public static final String DEFAULT_AUDIENCE = "smart-city";
 
-  public static Settings from(Node node) {
+  public static Settings from(Node node, Catalog catalog) {
     Function<String, Optional<String>> context = key -> Optional.ofNullable(node.tryGetContext(key))
         .map(Object::toString).map(String::trim).filter(value -> !value.isEmpty());
     Path cityFile = Path.of(context.apply("city").orElse(DEFAULT_CITY));
-    City city = City.load(cityFile);
+    City city = City.load(cityFile, catalog.modules());
     return new Settings(
         cityFile,
         city,

@@ -36,10 +36,10 @@ class CityStackTest {
   @Test
   void everyTableIsOnDemandWithTheCatalogsKeysIndexesTtlAndProtection() {
     Map<String, JsonNode> tables = city.resourcesOfType("AWS::DynamoDB::Table");
-    assertEquals(Catalog.tables().size(), tables.size(), "one table per TableSpec, no other: " + tables.keySet());
+    assertEquals(Catalog.standard().tables().size(), tables.size(), "one table per TableSpec, no other: " + tables.keySet());
     tables.forEach((id, table) ->
         assertEquals("PAY_PER_REQUEST", table.path("Properties").path("BillingMode").asText(), id));
-    for (TableSpec spec : Catalog.tables()) {
+    for (TableSpec spec : Catalog.standard().tables()) {
       JsonNode table = city.resource(CityTables.logicalId(spec.id()));
       JsonNode props = table.path("Properties");
       assertEquals(List.of(spec.partitionKey() + "=HASH", spec.sortKey() + "=RANGE"), keys(props.path("KeySchema")));
@@ -63,9 +63,9 @@ class CityStackTest {
   @Test
   void everyFunctionIsArm64Java21SnapStartWithItsSizingAndARetainedLogGroup() {
     Map<String, JsonNode> functions = city.resourcesOfType("AWS::Lambda::Function");
-    assertEquals(Catalog.functions().stream().map(FunctionSpec::id).collect(Collectors.toSet()), functions.keySet(),
+    assertEquals(Catalog.standard().functions().stream().map(FunctionSpec::id).collect(Collectors.toSet()), functions.keySet(),
         "exactly the catalog's functions (no CDK helper functions), under their catalog ids");
-    for (FunctionSpec spec : Catalog.functions()) {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode props = city.resource(spec.id()).path("Properties");
       assertEquals("[\"arm64\"]", props.path("Architectures").toString(), spec.id());
       assertEquals("java21", props.path("Runtime").asText(), spec.id());
@@ -84,11 +84,11 @@ class CityStackTest {
 
   @Test
   void everyFunctionReadsExactlyItsTablesAndThePlatformSettingsFromTheEnvironment() {
-    Set<String> tableVars = Catalog.tables().stream().map(TableSpec::envVar).collect(Collectors.toSet());
-    for (FunctionSpec spec : Catalog.functions()) {
+    Set<String> tableVars = Catalog.standard().tables().stream().map(TableSpec::envVar).collect(Collectors.toSet());
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode env = city.resource(spec.id()).path("Properties").path("Environment").path("Variables");
       for (String tableId : spec.tables()) {
-        TableSpec table = Catalog.tables().stream().filter(t -> t.id().equals(tableId)).findFirst().orElseThrow();
+        TableSpec table = Catalog.standard().tables().stream().filter(t -> t.id().equals(tableId)).findFirst().orElseThrow();
         assertEquals(CityTables.logicalId(tableId), env.path(table.envVar()).path("Ref").asText(), spec.id());
       }
       Set<String> present = new HashSet<>();
@@ -107,7 +107,7 @@ class CityStackTest {
 
   @Test
   void everyFunctionHasALiveAliasOnAPublishedVersion() {
-    for (FunctionSpec spec : Catalog.functions()) {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode alias = city.resource(aliasOf(city, spec.id())).path("Properties");
       JsonNode version = city.resource(alias.path("FunctionVersion").path("Fn::GetAtt").get(0).asText());
       assertEquals("AWS::Lambda::Version", version.path("Type").asText());
@@ -150,7 +150,7 @@ class CityStackTest {
   @Test
   void everyRouteIsDeclaredWithItsAuthorizationAndItsFunctionsAlias() {
     Map<String, JsonNode> routes = city.resourcesOfType("AWS::ApiGatewayV2::Route");
-    assertEquals(Catalog.routes().size(), routes.size());
+    assertEquals(Catalog.standard().routes().size(), routes.size());
     Map<String, JsonNode> authorizers = city.resourcesOfType("AWS::ApiGatewayV2::Authorizer");
     assertEquals(1, authorizers.size());
     String authorizerId = authorizers.keySet().iterator().next();
@@ -159,7 +159,7 @@ class CityStackTest {
     assertEquals(Settings.JWT_ISSUER_PLACEHOLDER, jwt.path("JwtConfiguration").path("Issuer").asText());
     assertEquals("[\"" + Settings.DEFAULT_AUDIENCE + "\"]", jwt.path("JwtConfiguration").path("Audience").toString());
 
-    for (HttpRoute route : Catalog.routes()) {
+    for (HttpRoute route : Catalog.standard().routes()) {
       JsonNode props = routes.values().stream().map(r -> r.path("Properties"))
           .filter(p -> p.path("RouteKey").asText().equals(route.routeKey())).findFirst()
           .orElseThrow(() -> new AssertionError("route " + route.routeKey() + " missing"));
@@ -179,7 +179,7 @@ class CityStackTest {
 
   @Test
   void opsRoutesAllUseTheJwtAuthorizer() {
-    List<HttpRoute> ops = Catalog.routes().stream().filter(r -> r.access() == Access.OPS).toList();
+    List<HttpRoute> ops = Catalog.standard().routes().stream().filter(r -> r.access() == Access.OPS).toList();
     assertFalse(ops.isEmpty(), "the catalog declares ops routes");
     Set<String> jwtRouteKeys = city.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
         .map(r -> r.path("Properties"))
@@ -191,9 +191,9 @@ class CityStackTest {
   @Test
   void everyRuleIsOneTopicRuleWithTheCatalogsSqlInvokingTheAliasWithAScopedPermission() {
     Map<String, JsonNode> rules = city.resourcesOfType("AWS::IoT::TopicRule");
-    assertEquals(Catalog.rules().size(), rules.size());
+    assertEquals(Catalog.standard().rules().size(), rules.size());
     Map<String, JsonNode> permissions = city.resourcesOfType("AWS::Lambda::Permission");
-    for (TopicRule rule : Catalog.rules()) {
+    for (TopicRule rule : Catalog.standard().rules()) {
       Map.Entry<String, JsonNode> found = rules.entrySet().stream()
           .filter(e -> e.getValue().path("Properties").path("RuleName").asText().equals(rule.name()))
           .findFirst().orElseThrow(() -> new AssertionError("rule " + rule.name() + " missing"));
@@ -220,7 +220,7 @@ class CityStackTest {
 
   @Test
   void deviceTriggeredFunctionsRetryTwiceThenHandTheEventToFailedEvents() {
-    List<String> triggered = Catalog.rules().stream().map(TopicRule::functionId).distinct().toList();
+    List<String> triggered = Catalog.standard().rules().stream().map(TopicRule::functionId).distinct().toList();
     Map<String, JsonNode> configs = city.resourcesOfType("AWS::Lambda::EventInvokeConfig");
     assertEquals(triggered.size(), configs.size());
     String failedAlias = aliasOf(city, CityFunctions.FAILED_EVENTS);
@@ -239,8 +239,8 @@ class CityStackTest {
   @Test
   void everyScheduleRunsTheAliasOnTheCatalogsRateWithoutAFlexibleWindow() {
     Map<String, JsonNode> schedules = city.resourcesOfType("AWS::Scheduler::Schedule");
-    assertEquals(Catalog.schedules().size(), schedules.size());
-    for (Schedule schedule : Catalog.schedules()) {
+    assertEquals(Catalog.standard().schedules().size(), schedules.size());
+    for (Schedule schedule : Catalog.standard().schedules()) {
       assertTrue(schedules.values().stream().map(s -> s.path("Properties")).anyMatch(p ->
           p.path("ScheduleExpression").asText().equals(schedule.expression())
               && p.path("FlexibleTimeWindow").path("Mode").asText().equals("OFF")
@@ -269,7 +269,7 @@ class CityStackTest {
         a.path("MetricName").asText().equals(CostGuardrails.DEAD_LETTER_METRIC)), "refused messages alarm");
     Set<String> filtered = city.resourcesOfType("AWS::Logs::MetricFilter").values().stream()
         .map(f -> f.path("Properties").path("LogGroupName").path("Ref").asText()).collect(Collectors.toSet());
-    for (String functionId : Catalog.rules().stream().map(TopicRule::functionId).distinct().toList()) {
+    for (String functionId : Catalog.standard().rules().stream().map(TopicRule::functionId).distinct().toList()) {
       assertTrue(filtered.contains(city.resource(functionId).path("Properties").path("LoggingConfig")
           .path("LogGroup").path("Ref").asText()), "dead-letter metric filter on " + functionId);
     }
@@ -288,7 +288,7 @@ class CityStackTest {
   void outputsNameTheApiAndEveryTable() {
     JsonNode outputs = city.json.path("Outputs");
     assertTrue(joined(outputs.path("HttpApiUrl").path("Value")).startsWith("https://"));
-    for (TableSpec spec : Catalog.tables()) {
+    for (TableSpec spec : Catalog.standard().tables()) {
       assertEquals(CityTables.logicalId(spec.id()),
           outputs.path(spec.id() + "TableName").path("Value").path("Ref").asText());
     }

@@ -27,13 +27,13 @@ class CostModelTest {
   void everyCatalogFunctionAndNoOtherHasAnEntry() {
     Set<String> modelled = new TreeSet<>();
     functions.fieldNames().forEachRemaining(modelled::add);
-    Set<String> declared = new TreeSet<>(Catalog.functions().stream().map(FunctionSpec::id).toList());
+    Set<String> declared = new TreeSet<>(Catalog.standard().functions().stream().map(FunctionSpec::id).toList());
     assertEquals(declared, modelled, "add or remove entries in infra/cost-model.json");
   }
 
   @Test
   void everyEntryIsCompleteAndSizedAsTheCatalogDeclares() {
-    for (FunctionSpec spec : Catalog.functions()) {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode entry = functions.path(spec.id());
       for (String field : NUMBERS) {
         assertTrue(entry.path(field).isNumber() && entry.path(field).asDouble() >= 0, spec.id() + "." + field);

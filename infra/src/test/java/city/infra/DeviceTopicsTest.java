@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import city.catalog.FunctionSpec;
 import city.catalog.TopicRule;
-import city.platform.DeviceType;
+import city.catalog.DeviceClass;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 /** Device permissions derived from rule SQL and function publish topics: pure, no synthesis. */
 class DeviceTopicsTest {
   private static final String T = "<thing>";
+  private static final DeviceClass PARKING_SENSOR = new DeviceClass("parking-sensor");
+  private static final DeviceClass SAFETY_SENSOR = new DeviceClass("safety-sensor");
+  private static final DeviceClass UNIT = new DeviceClass("unit");
+  private static final DeviceClass DOCK = new DeviceClass("dock");
+  private static final DeviceClass TRUCK = new DeviceClass("truck");
+  private static final List<DeviceClass> CLASSES = List.of(PARKING_SENSOR, SAFETY_SENSOR, UNIT, DOCK, TRUCK);
 
   private static TopicRule rule(String name, String filter, int level, String deviceType) {
     return new TopicRule(name, "SELECT encode(*, 'base64') AS payload, topic() AS topic, topic(" + level
@@ -33,20 +39,20 @@ class DeviceTopicsTest {
 
   @Test
   void commandsGoToTheClassWhoseRuleHasTheDeviceLevelUnderTheSamePrefix() {
-    Map<DeviceType, DeviceTopics.Access> access = DeviceTopics.derive(
+    Map<DeviceClass, DeviceTopics.Access> access = DeviceTopics.derive(CLASSES,
         List.of(rule("unit_status", "units/+/status", 2, "unit"),
             rule("unit_acks", "units/+/acks", 2, "unit"),
             rule("truck_status", "bikeshare/trucks/+/status", 3, "truck"),
             rule("dock_status", "bikeshare/stations/+/status", 3, "dock")),
         List.of(publisher("units/+/dispatch", "bikeshare/trucks/+/tasks", "parking/enforcement/+")),
         T);
-    assertEquals(List.of("units/" + T + "/dispatch"), access.get(DeviceType.UNIT).commands());
-    assertEquals(List.of("bikeshare/trucks/" + T + "/tasks"), access.get(DeviceType.TRUCK).commands());
-    assertEquals(List.of(), access.get(DeviceType.DOCK).commands(), "same prefix depth, other literal level");
-    assertEquals(List.of(), access.get(DeviceType.PARKING_SENSOR).commands(), "enforcement topics go to no device class");
+    assertEquals(List.of("units/" + T + "/dispatch"), access.get(UNIT).commands());
+    assertEquals(List.of("bikeshare/trucks/" + T + "/tasks"), access.get(TRUCK).commands());
+    assertEquals(List.of(), access.get(DOCK).commands(), "same prefix depth, other literal level");
+    assertEquals(List.of(), access.get(PARKING_SENSOR).commands(), "enforcement topics go to no device class");
     assertEquals(List.of("units/" + T + "/status", "$aws/rules/unit_status/units/" + T + "/status",
-        "units/" + T + "/acks", "$aws/rules/unit_acks/units/" + T + "/acks"), access.get(DeviceType.UNIT).publish());
-    assertEquals(List.of(), access.get(DeviceType.SAFETY_SENSOR).publish(), "no rule, no publish right");
+        "units/" + T + "/acks", "$aws/rules/unit_acks/units/" + T + "/acks"), access.get(UNIT).publish());
+    assertEquals(List.of(), access.get(SAFETY_SENSOR).publish(), "no rule, no publish right");
   }
 
   @Test
@@ -65,6 +71,6 @@ class DeviceTopicsTest {
   @Test
   void anUnknownDeviceClassIsRefused() {
     assertThrows(IllegalArgumentException.class,
-        () -> DeviceTopics.derive(List.of(rule("r", "x/+/y", 2, "toaster")), List.of(), T));
+        () -> DeviceTopics.derive(CLASSES, List.of(rule("r", "x/+/y", 2, "toaster")), List.of(), T));
   }
 }

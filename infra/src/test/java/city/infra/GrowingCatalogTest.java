@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.catalog.Access;
 import city.catalog.Catalog;
+import city.catalog.CityModule;
+import city.catalog.DeviceClass;
+import city.catalog.Device;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
@@ -15,6 +18,8 @@ import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +46,14 @@ class GrowingCatalogTest {
   private static final String THING = DeviceTopics.THING;
   private static final String TOPIC_ARN = "arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:topic/";
 
+  private static final DeviceClass FLEET_UNIT = new DeviceClass("unit");
+  private static final int FLEET_UNITS = 3;
   private static JsonNode template;
   private static CloudFormationStackArtifact artifact;
 
   @BeforeAll
   static void synthesize() throws IOException {
-    Domain fleet = new Domain("fleet",
+    Domain fleetDeclarations = new Domain("fleet",
         List.of(new TableSpec("Fleet", "FLEET_TABLE", "pk", "sk", List.of(), Optional.empty(), false, false,
             "fixture table")),
         List.of(new FunctionSpec("FleetStatus", "city.fleet.StatusHandler", 512, 10, 3, List.of("Fleet"),
@@ -56,11 +63,28 @@ class GrowingCatalogTest {
             "fixture rule")),
         List.of(new HttpRoute("POST", "/fleet/reports", "FleetStatus", Access.CITIZEN)),
         List.of(new Schedule("fleet_sweep", "FleetStatus", Duration.ofMinutes(15), "FLEET_SWEEP")));
-    // the platform's own domain (dead letters, failed events) plus the fixture: the real domains would
+    CityModule fleet = new CityModule() {
+      @Override
+      public Domain declarations() {
+        return fleetDeclarations;
+      }
+
+      @Override
+      public List<DeviceClass> deviceClasses() {
+        return List.of(FLEET_UNIT);
+      }
+
+      @Override
+      public List<Device> devices(JsonNode section) {
+        return Device.listed(section.path("units"), "unitId", FLEET_UNIT);
+      }
+    };
+    // the platform's own module (dead letters, failed events) plus the fixture: the real domains would
     // blur what is checked here, and they are checked on the real stack by the other tests
-    List<Domain> domains = new ArrayList<>(Catalog.domains().stream().filter(d -> d.name().equals("ops")).toList());
-    domains.add(fleet);
+    List<CityModule> modules = new ArrayList<>(Catalog.standard().modules().stream().filter(m -> m.name().equals("ops")).toList());
+    modules.add(fleet);
     Map<String, Object> context = new java.util.HashMap<>(SynthesizedCity.context());
+    context.put("city", fleetCity().toString());
     context.put("alertEmail", "ops@example.org");
     context.put("iotDataEndpoint", "abc123-ats.iot.cn-north-1.amazonaws.com.cn");
     context.put("jwtIssuer", "https://login.example.org");
@@ -70,7 +94,7 @@ class GrowingCatalogTest {
         .outdir(Files.createTempDirectory("growing-catalog").toString())
         .context(context)
         .build();
-    CityStack stack = CityApp.build(app, domains);
+    CityStack stack = CityApp.build(app, Catalog.of(modules));
     artifact = SynthesizedCity.synth(app).getStackByName(stack.getStackName());
     template = SynthesizedCity.JSON.readTree(Path.of(artifact.getTemplateFullPath()).toFile());
   }
@@ -163,8 +187,7 @@ class GrowingCatalogTest {
     JsonNode api = ofType("AWS::ApiGatewayV2::Api").values().iterator().next().path("Properties");
     assertEquals("[\"https://app.example.org\",\"https://ops.example.org\"]",
         api.path("CorsConfiguration").path("AllowOrigins").toString());
-    assertEquals(city.platform.City.load(Path.of(Settings.DEFAULT_CITY)).devices().size(),
-        ofType("AWS::IoT::Thing").size(), "one thing per device of the city file");
+    assertEquals(FLEET_UNITS, ofType("AWS::IoT::Thing").size(), "one thing per device of the city file");
   }
 
   @Test
@@ -181,6 +204,18 @@ class GrowingCatalogTest {
         references(alarm.path("Properties").path("AlarmActions")), id + " notifies the alert topic"));
     JsonNode budget = ofType("AWS::Budgets::Budget").values().iterator().next().path("Properties");
     assertEquals(2, budget.path("NotificationsWithSubscribers").size());
+  }
+
+  /** The sample county with a fleet section whose units the fixture module provisions. */
+  private static Path fleetCity() throws IOException {
+    ObjectNode root = (ObjectNode) SynthesizedCity.JSON.readTree(Path.of(Settings.DEFAULT_CITY).toFile());
+    ArrayNode units = root.putObject("fleet").putArray("units");
+    for (int i = 1; i <= FLEET_UNITS; i++) {
+      units.addObject().put("unitId", "FLEET-" + i);
+    }
+    Path file = Files.createTempFile("fleet-city", ".json");
+    SynthesizedCity.JSON.writeValue(file.toFile(), root);
+    return file;
   }
 
   private static String aliasOf(String functionId) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import city.catalog.Catalog;
 import city.catalog.FunctionSpec;
 import city.catalog.TopicRule;
-import city.platform.DeviceType;
+import city.catalog.DeviceClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +36,8 @@ class LeastPrivilegeTest {
 
   @Test
   void eachFunctionRoleReachesOnlyItsLogGroupTablesAndFailureDestination() {
-    Set<String> deviceTriggered = Catalog.rules().stream().map(TopicRule::functionId).collect(Collectors.toSet());
-    for (FunctionSpec spec : Catalog.functions()) {
+    Set<String> deviceTriggered = Catalog.standard().rules().stream().map(TopicRule::functionId).collect(Collectors.toSet());
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode function = city.resource(spec.id()).path("Properties");
       String role = function.path("Role").path("Fn::GetAtt").get(0).asText();
       String logGroup = function.path("LoggingConfig").path("LogGroup").path("Ref").asText();
@@ -71,7 +71,7 @@ class LeastPrivilegeTest {
 
   @Test
   void theOnlyWildcardsInFunctionPoliciesAreOwnIndexesAndDeviceLevelsOfDeclaredTopics() {
-    for (FunctionSpec spec : Catalog.functions()) {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       String role = city.resource(spec.id()).path("Properties").path("Role").path("Fn::GetAtt").get(0).asText();
       Set<String> expectedTopics = spec.publishTopics().stream()
           .map(t -> "arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:topic/" + DeviceTopics.policyPattern(t))
@@ -95,7 +95,7 @@ class LeastPrivilegeTest {
   @Test
   void devicePoliciesLetADeviceActOnlyAsItself() {
     Map<String, JsonNode> policies = city.resourcesOfType("AWS::IoT::Policy");
-    assertEquals(DeviceType.values().length, policies.size(), "one policy per device class");
+    assertEquals(Catalog.standard().deviceClasses().size(), policies.size(), "one policy per device class");
     for (JsonNode policy : policies.values()) {
       String name = policy.path("Properties").path("PolicyName").asText();
       List<JsonNode> statements = list(policy.path("Properties").path("PolicyDocument").path("Statement"));
@@ -118,7 +118,7 @@ class LeastPrivilegeTest {
 
   @Test
   void aParkingSensorPublishesOnlyItsOwnOccupancyTopicPlainAndBasicIngestAndSubscribesToNothing() {
-    JsonNode policy = policyFor(DeviceType.PARKING_SENSOR);
+    JsonNode policy = policyFor(new DeviceClass("parking-sensor"));
     String prefix = "arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:topic/";
     assertEquals(Set.of(
             prefix + "parking/spaces/" + DeviceTopics.THING + "/occupancy",
@@ -130,8 +130,8 @@ class LeastPrivilegeTest {
 
   @Test
   void everyDeviceClassPublishesToEachOfItsRulesAndNothingElse() {
-    for (DeviceType type : DeviceType.values()) {
-      List<TopicRule> own = Catalog.rules().stream().filter(r -> r.deviceType().equals(type.wireName())).toList();
+    for (DeviceClass type : Catalog.standard().deviceClasses()) {
+      List<TopicRule> own = Catalog.standard().rules().stream().filter(r -> r.deviceType().equals(type.wireName())).toList();
       Set<String> publish = resourcesFor(policyFor(type), "iot:Publish");
       assertEquals(own.size() * 2, publish.size(), type + ": plain and Basic Ingest topic per rule: " + publish);
       for (TopicRule rule : own) {
@@ -141,7 +141,7 @@ class LeastPrivilegeTest {
     }
   }
 
-  private static JsonNode policyFor(DeviceType type) {
+  private static JsonNode policyFor(DeviceClass type) {
     return city.resourcesOfType("AWS::IoT::Policy").values().stream()
         .filter(p -> p.path("Properties").path("PolicyName").asText().endsWith("-" + type.wireName()))
         .findFirst().orElseThrow(() -> new AssertionError("no policy for " + type));

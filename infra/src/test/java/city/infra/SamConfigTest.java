@@ -47,7 +47,7 @@ class SamConfigTest {
 
   @Test
   void everyCatalogFunctionIdIsALambdaFunctionLogicalIdWithItsCodeAssetRecorded() {
-    for (FunctionSpec spec : Catalog.functions()) {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode function = city.resource(spec.id());
       assertEquals("AWS::Lambda::Function", function.path("Type").asText(), spec.id());
       String asset = function.path("Metadata").path("aws:asset:path").asText();

@@ -26,7 +26,7 @@ class SizingTableTest {
     int begin = page.indexOf(BEGIN);
     int end = page.indexOf(END);
     assertTrue(begin >= 0 && end > begin, DEPLOY_PAGE + " needs the sizing table between " + BEGIN + " and " + END);
-    String expected = table(Catalog.functions());
+    String expected = table(Catalog.standard().functions());
     String actual = page.substring(begin + BEGIN.length(), end);
     if (Boolean.getBoolean("sizing.write")) {
       Files.writeString(DEPLOY_PAGE, page.substring(0, begin + BEGIN.length()) + expected + page.substring(end));

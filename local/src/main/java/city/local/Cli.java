@@ -18,7 +18,7 @@ import java.util.Optional;
 /** {@code ./city up|token|demo|bench}: the command line of the twin. */
 public final class Cli {
   private static final String USAGE = """
-      usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--ack-timeout 90s]
+      usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--env NAME=VALUE]...
                      [--schedule NAME=PERIOD]...
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
@@ -63,12 +63,20 @@ public final class Cli {
         case "http-port" -> twinOptions = twinOptions.withHttpPort(options.port("http-port"));
         case "iot-port" -> twinOptions = twinOptions.withIotDataPort(options.port("iot-port"));
         case "data" -> twinOptions = twinOptions.withDataDir(Optional.of(Path.of(options.value("data")).toAbsolutePath()));
-        case "ack-timeout" -> twinOptions = twinOptions.withAckTimeout(Optional.of(options.duration("ack-timeout")));
+        case "env" -> {
+          for (String value : options.values("env")) {
+            int equals = value.indexOf('=');
+            if (equals < 1) {
+              throw new UsageException("--env takes NAME=VALUE, e.g. DISPATCH_ACK_TIMEOUT=10s");
+            }
+            twinOptions = twinOptions.withVariable(value.substring(0, equals), value.substring(equals + 1));
+          }
+        }
         case "schedule" -> {
           for (String value : options.values("schedule")) {
             int equals = value.indexOf('=');
             if (equals < 1) {
-              throw new UsageException("--schedule takes NAME=PERIOD, e.g. rebalance=30s");
+              throw new UsageException("--schedule takes NAME=PERIOD, e.g. bikeshare_plan=30s");
             }
             twinOptions = twinOptions.withSchedulePeriod(value.substring(0, equals), parseDuration(value.substring(equals + 1)));
           }
@@ -196,10 +204,6 @@ public final class Cli {
       } catch (NumberFormatException e) {
         throw new UsageException("--" + name + " must be a port number");
       }
-    }
-
-    Duration duration(String name) {
-      return parseDuration(value(name));
     }
   }
 }

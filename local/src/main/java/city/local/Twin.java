@@ -1,5 +1,7 @@
 package city.local;
 
+import city.catalog.Catalog;
+import city.catalog.FunctionSpec;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.local.auth.Jwt;
@@ -22,6 +24,7 @@ import city.platform.Config;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
 import city.platform.DynamoDeadLetterStore;
+import city.platform.FunctionVariables;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,13 +45,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * API, the IoT data-plane endpoint and the schedules. {@link #close()} (also run on Ctrl-C / SIGTERM) stops
  * in the order that loses nothing: schedules, MQTT intake, in-flight invocations drained, HTTP, DynamoDB.
  *
- * <p>Handlers read their configuration from system properties (their environment in Lambda), which are
- * JVM-wide: one twin runs per JVM at a time.
+ * <p>Each function gets its own environment, as CDK sets it ({@link Config#useEnvironment}); the twin's
+ * own settings (a system property or two, the handlers' class loaders' state) are JVM-wide: one twin runs
+ * per JVM at a time.
  */
 public final class Twin implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Twin.class);
   private static final AtomicBoolean RUNNING = new AtomicBoolean();
-  private static final String REGION = "cn-north-1";
   /** How long the rules engine must have seen no new message for the twin to count as idle. */
   public static final Duration QUIET_PERIOD = Duration.ofMillis(100);
 
@@ -59,7 +62,10 @@ public final class Twin implements AutoCloseable {
   private Dynalite dynalite;
   private DynamoDbClient dynamoDb;
   private FunctionPool functions;
+  /** Invocations of device messages and IoT data-plane publishes: what {@link #awaitIdle} waits for. */
   private AsyncInvoker invoker;
+  /** Scheduled runs, kept apart: a timer never ends, so waiting for it would never be "idle". */
+  private AsyncInvoker scheduledRuns;
   private DeadLetterStore deadLetters;
   private RuleDispatcher dispatcher;
   private IotDataEndpoint iotData;
@@ -97,24 +103,25 @@ public final class Twin implements AutoCloseable {
 
   private void startParts() {
     Path cityFile = options.cityFile().toAbsolutePath();
-    City city = City.load(cityFile);
+    City city = City.load(cityFile, options.catalog().modules());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    Declarations declared = options.declarations().validated();
+    Catalog declared = options.catalog();
 
     dynalite = Dynalite.start(RepoRoot.find(), options.dataDir().map(d -> d.resolve("dynamodb")));
-    dynamoDb = LocalDynamoDb.client(dynalite.endpoint(), REGION);
+    dynamoDb = LocalDynamoDb.client(dynalite.endpoint(), AwsClients.DEFAULT_REGION);
     Map<String, String> tableNames = new LinkedHashMap<>();
     declared.tables().forEach(t -> tableNames.put(t.id(), t.id()));
     List<String> created = new TableCreator(dynamoDb).ensure(declared.tables(), tableNames);
     LOG.debug("tables created: {}", created);
 
-    functions = new FunctionPool(declared.functions());
+    functions = new FunctionPool(declared.functions(), function -> environmentOf(function, cityFile, declared.tables()));
     invoker = new AsyncInvoker(functions, options.retryDelays());
+    scheduledRuns = new AsyncInvoker(functions, options.retryDelays());
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
     dispatcher = new RuleDispatcher(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
     iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
 
-    configureHandlers(cityFile, tableNames);
+    setProperty("aws.disableEc2Metadata", "true");
     broker = MqttBroker.start(options.mqttPort(), dispatcher);
     gateway = HttpGateway.start(options.httpPort(), declared.routes(), functions, jwt);
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
@@ -123,18 +130,20 @@ public final class Twin implements AutoCloseable {
         iotDataPort(), dynamoDbEndpoint());
   }
 
-  /** The handlers' environment, as CDK would set it on each function; {@link #close()} restores the previous values. */
-  private void configureHandlers(Path cityFile, Map<String, String> tableNames) {
-    options.declarations().tables().forEach(t -> setProperty(t.envVar(), tableNames.get(t.id())));
-    setProperty(AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
-    setProperty(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:" + iotData.port());
-    setProperty(AwsClients.LOCAL_TWIN, "true");
-    setProperty(City.CITY_FILE, cityFile.toString());
-    if (Config.optional("AWS_REGION").isEmpty()) {
-      setProperty("AWS_REGION", REGION);
-    }
-    setProperty("aws.disableEc2Metadata", "true");
-    options.ackTimeout().ifPresent(t -> setProperty("DISPATCH_ACK_TIMEOUT", t.toString()));
+  /**
+   * Each function's environment, as CDK sets it on that function (its own tables only, by the same code),
+   * plus the twin's endpoints and the options' variables. Only the SDK's metadata switch is JVM-wide;
+   * {@link #close()} restores it.
+   */
+  private Map<String, String> environmentOf(FunctionSpec function, Path cityFile, List<TableSpec> tables) {
+    Map<String, String> variables = new LinkedHashMap<>(FunctionVariables.tables(function, tables, tableId -> tableId));
+    variables.put(AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
+    variables.put(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:" + iotData.port());
+    variables.put(AwsClients.LOCAL_TWIN, "true");
+    variables.put(City.CITY_FILE, cityFile.toString());
+    variables.put(AwsClients.REGION, Config.string(AwsClients.REGION, AwsClients.DEFAULT_REGION));
+    variables.putAll(options.variables());
+    return variables;
   }
 
   private void setProperty(String name, String value) {
@@ -167,7 +176,7 @@ public final class Twin implements AutoCloseable {
   }
 
   private void fireSchedule(Schedule schedule, Map<String, Object> event) {
-    invoker.invoke(schedule.functionId(), event, reason -> {
+    scheduledRuns.invoke(schedule.functionId(), event, reason -> {
       try {
         deadLetters.record(new DeadLetter("schedule/" + schedule.name(), "", reason, Instant.now(), String.valueOf(event)));
       } catch (RuntimeException e) {
@@ -218,15 +227,16 @@ public final class Twin implements AutoCloseable {
     return dispatcher.received();
   }
 
-  /** Invocations accepted and not yet finished, retries included. */
+  /** Invocations of routed messages accepted and not yet finished, retries included (scheduled runs apart). */
   public int invocationsInFlight() {
     return invoker.inFlight();
   }
 
   /**
-   * Waits until no asynchronous invocation is queued, running or waiting for a retry, and no new message
-   * reached the rules engine for {@link #QUIET_PERIOD}: the broker hands a message to the rules engine
-   * just after acknowledging it, so a publisher that got its PUBACK may be a moment ahead of the twin.
+   * Waits until no invocation of a routed message is queued, running or waiting for a retry, and no new
+   * message reached the rules engine for {@link #QUIET_PERIOD}: the broker hands a message to the rules
+   * engine just after acknowledging it, so a publisher that got its PUBACK may be a moment ahead of the
+   * twin. Scheduled runs are not waited for (a timer never ends); what they publish is.
    *
    * @return false when the timeout came first
    */
@@ -270,10 +280,10 @@ public final class Twin implements AutoCloseable {
     try {
       stop("schedules", scheduler);
       stop("MQTT broker", broker);
-      if (invoker != null && !invoker.drain(options.drainTimeout())) {
-        LOG.error("{} invocation(s) still running after {}: stopping anyway", invoker.inFlight(), options.drainTimeout());
-      }
+      drain("message", invoker);
+      drain("scheduled", scheduledRuns);
       stop("invoker", invoker);
+      stop("scheduled runs", scheduledRuns);
       stop("HTTP API", gateway);
       stop("IoT data endpoint", iotData);
       stop("functions", functions);
@@ -291,6 +301,12 @@ public final class Twin implements AutoCloseable {
       RUNNING.set(false);
       closed.countDown();
       LOG.info("twin stopped");
+    }
+  }
+
+  private void drain(String kind, AsyncInvoker runs) {
+    if (runs != null && !runs.drain(options.drainTimeout())) {
+      LOG.error("{} {} invocation(s) still running after {}: stopping anyway", runs.inFlight(), kind, options.drainTimeout());
     }
   }
 

@@ -1,5 +1,6 @@
 package city.local;
 
+import city.catalog.Catalog;
 import city.local.lambda.AsyncInvoker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Optional;
  *     for an in-memory twin with a key that dies with it (tests)
  * @param retryDelays the waits before each retry of a failed asynchronous invocation (Lambda: two retries)
  * @param schedulePeriods per-schedule period overrides, by schedule name
- * @param ackTimeout passed to the dispatch domain as {@code DISPATCH_ACK_TIMEOUT}
+ * @param variables given to every function besides what its catalog entry gives it
  * @param drainTimeout how long stopping waits for accepted messages to be handled
  */
 public record TwinOptions(
@@ -26,8 +27,8 @@ public record TwinOptions(
     Optional<Path> dataDir,
     List<Duration> retryDelays,
     Map<String, Duration> schedulePeriods,
-    Optional<Duration> ackTimeout,
-    Declarations declarations,
+    Map<String, String> variables,
+    Catalog catalog,
     Duration drainTimeout) {
 
   public static final int DEFAULT_MQTT_PORT = 1883;
@@ -37,14 +38,15 @@ public record TwinOptions(
   public TwinOptions {
     retryDelays = List.copyOf(retryDelays);
     schedulePeriods = Map.copyOf(schedulePeriods);
+    variables = Map.copyOf(variables);
   }
 
   /** What {@code ./city up} runs: the sample county, standard ports, state under {@code .city-data/}. */
   public static TwinOptions defaults() {
     Path root = RepoRoot.find();
     return new TwinOptions(sampleCity(root), DEFAULT_MQTT_PORT, DEFAULT_HTTP_PORT, 0,
-        Optional.of(root.resolve(DATA_DIR_NAME)), AsyncInvoker.LAMBDA_RETRY_DELAYS, Map.of(), Optional.empty(),
-        Declarations.catalog(), Duration.ofSeconds(30));
+        Optional.of(root.resolve(DATA_DIR_NAME)), AsyncInvoker.LAMBDA_RETRY_DELAYS, Map.of(), Map.of(),
+        Catalog.standard(), Duration.ofSeconds(30));
   }
 
   /** Free ports, in-memory DynamoDB and key, the sample county. */
@@ -57,44 +59,48 @@ public record TwinOptions(
   }
 
   public TwinOptions withCityFile(Path file) {
-    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withMqttPort(int port) {
-    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withHttpPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withIotDataPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withDataDir(Optional<Path> dir) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withRetryDelays(List<Duration> delays) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, variables, catalog, drainTimeout);
   }
 
   public TwinOptions withSchedulePeriod(String scheduleName, Duration period) {
     Map<String, Duration> periods = new HashMap<>(schedulePeriods);
     periods.put(scheduleName, period);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, variables, catalog, drainTimeout);
   }
 
-  public TwinOptions withAckTimeout(Optional<Duration> timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, timeout, declarations, drainTimeout);
+  /** A variable every function gets besides its catalog entry's, as a deployment would set it (a timeout, say). */
+  public TwinOptions withVariable(String name, String value) {
+    Map<String, String> more = new HashMap<>(variables);
+    more.put(name, value);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, more, catalog, drainTimeout);
   }
 
-  public TwinOptions withDeclarations(Declarations declared) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declared, drainTimeout);
+  /** What the twin runs: the standard catalog, or one with a test's own module added. */
+  public TwinOptions withCatalog(Catalog other) {
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout);
   }
 
   public TwinOptions withDrainTimeout(Duration timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, timeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, timeout);
   }
 }

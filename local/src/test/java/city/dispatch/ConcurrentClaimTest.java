@@ -54,7 +54,7 @@ class ConcurrentClaimTest {
   static void start() {
     dynalite = Dynalite.start(RepoRoot.find(), Optional.empty());
     dynamoDb = LocalDynamoDb.client(dynalite.endpoint(), "cn-north-1");
-    TableSpec table = Catalog.tables().stream().filter(t -> t.id().equals("Dispatch")).findFirst().orElseThrow();
+    TableSpec table = Catalog.standard().tables().stream().filter(t -> t.id().equals("Dispatch")).findFirst().orElseThrow();
     new TableCreator(dynamoDb).ensure(List.of(table), Map.of("Dispatch", "Dispatch"));
   }
 

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -93,7 +92,7 @@ final class DispatchTwinKit implements AutoCloseable {
     Path cityFile = testCity(units, sensors);
     Twin twin = Twin.start(TwinOptions.inMemory()
         .withCityFile(cityFile)
-        .withAckTimeout(Optional.of(ackTimeout))
+        .withVariable(DispatchSettings.ACK_TIMEOUT_ENV, ackTimeout.toString())
         .withSchedulePeriod("dispatch_sweep", sweepPeriod)
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
     try {

@@ -1,6 +1,8 @@
 package city.local;
 
 import city.catalog.Access;
+import city.catalog.CityModule;
+import city.catalog.DeviceClass;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
@@ -10,16 +12,22 @@ import java.time.Duration;
 import java.util.List;
 
 /** Test functions and triggers added to the catalog's, to exercise the twin without domain code. */
-final class TestDomain {
+final class TestDomain implements CityModule {
+  /** The test rules' publishers: any client may publish on test topics. */
+  static final DeviceClass TEST_DEVICE = new DeviceClass("test");
   static final String RECORD_RULE = "test_record";
   static final String FAIL_RULE = "test_fail";
   static final String SLOW_RULE = "test_slow";
   static final String FAIL_ONCE_RULE = "test_fail_once";
   static final String TICK = "test_tick";
 
-  private TestDomain() {}
+  @Override
+  public List<DeviceClass> deviceClasses() {
+    return List.of(TEST_DEVICE);
+  }
 
-  static Domain domain() {
+  @Override
+  public Domain declarations() {
     return new Domain("test",
         List.of(),
         List.of(

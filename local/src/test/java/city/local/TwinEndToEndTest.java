@@ -1,5 +1,6 @@
 package city.local;
 
+import city.catalog.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,7 +44,7 @@ class TwinEndToEndTest {
   @BeforeAll
   static void start() {
     twin = Twin.start(TwinOptions.inMemory()
-        .withDeclarations(Declarations.catalog().plus(TestDomain.domain()))
+        .withCatalog(Catalog.standard().plus(new TestDomain()))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)))
         .withSchedulePeriod(TestDomain.TICK, Duration.ofMillis(300)));
     dynamoDb = LocalDynamoDb.client(twin.dynamoDbEndpoint(), "cn-north-1");

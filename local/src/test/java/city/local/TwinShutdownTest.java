@@ -1,5 +1,6 @@
 package city.local;
 
+import city.catalog.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ class TwinShutdownTest {
   void closeDrainsAcknowledgedMessagesThenStopsEverything() throws Exception {
     // retries wait longer than the broker takes to stop, so only an explicit drain lets them run
     Twin twin = Twin.start(TwinOptions.inMemory()
-        .withDeclarations(Declarations.catalog().plus(TestDomain.domain()))
+        .withCatalog(Catalog.standard().plus(new TestDomain()))
         .withRetryDelays(List.of(Duration.ofMillis(2500), Duration.ofMillis(100))));
     long dynalite = twin.dynalitePid();
     int mqttPort = twin.mqttPort();

@@ -40,7 +40,7 @@ final class ParkingDynalite implements AutoCloseable {
   /** A new, empty parking table as the catalog declares it. */
   String parkingTable() {
     String name = "Parking" + TABLES.incrementAndGet();
-    TableSpec parking = Catalog.tables().stream().filter(t -> t.id().equals("Parking")).findFirst().orElseThrow();
+    TableSpec parking = Catalog.standard().tables().stream().filter(t -> t.id().equals("Parking")).findFirst().orElseThrow();
     new TableCreator(client).ensure(List.of(parking), Map.of("Parking", name));
     return name;
   }

@@ -17,7 +17,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * {@code demo-<class>}), QoS 1, so a publish returns once the broker has the message. A share of the messages
  * goes out twice, as IoT Core's at-least-once delivery may hand them to the cloud.
  */
-final class DeviceLink implements AutoCloseable {
+public final class DeviceLink implements AutoCloseable {
   static final double DUPLICATE_SHARE = 0.05;
 
   private final String broker;
@@ -35,7 +35,7 @@ final class DeviceLink implements AutoCloseable {
   }
 
   /** Publishes the payload as JSON, and about {@link #DUPLICATE_SHARE} of the time a second time. */
-  void publish(String deviceClass, String topic, Object payload) {
+  public void publish(String deviceClass, String topic, Object payload) {
     byte[] bytes = Json.bytes(payload);
     send(deviceClass, topic, bytes);
     Random repeats;
@@ -49,7 +49,7 @@ final class DeviceLink implements AutoCloseable {
   }
 
   /** Exactly these bytes, once: for the messages the twin must refuse. */
-  void publishRaw(String deviceClass, String topic, byte[] bytes) {
+  public void publishRaw(String deviceClass, String topic, byte[] bytes) {
     send(deviceClass, topic, bytes);
   }
 
@@ -57,7 +57,7 @@ final class DeviceLink implements AutoCloseable {
    * Messages on {@code filter} reach the listener as (topic, parsed JSON). It runs on Paho's thread, so it
    * should only hand the work on.
    */
-  void subscribe(String deviceClass, String filter, BiConsumer<String, JsonNode> listener) {
+  public void subscribe(String deviceClass, String filter, BiConsumer<String, JsonNode> listener) {
     try {
       client(deviceClass).subscribe(filter, 1, (topic, message) -> {
         received.incrementAndGet();

@@ -11,10 +11,10 @@ import java.util.PriorityQueue;
  * they need no locks; MQTT callbacks only add actions. Actions at the same instant run in the order they were
  * added, which keeps a seeded run's device behaviour the same from run to run.
  */
-final class EventLoop {
+public final class EventLoop {
   /** Something a device does at simulated time {@code at} (its scheduled time, also when it runs late). */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     void run(Instant at);
   }
 
@@ -31,17 +31,17 @@ final class EventLoop {
     this.clock = clock;
   }
 
-  synchronized void at(Instant at, Action action) {
+  public synchronized void at(Instant at, Action action) {
     queue.add(new Entry(at, added++, action));
     notifyAll();
   }
 
-  void after(Instant from, Duration delay, Action action) {
+  public void after(Instant from, Duration delay, Action action) {
     at(from.plus(delay), action);
   }
 
   /** From outside the loop (an MQTT callback): as soon as possible, stamped with the simulated time now. */
-  void now(Action action) {
+  public void now(Action action) {
     at(clock.now(), action);
   }
 

@@ -15,19 +15,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What the citizens' and operators' apps of the demo do: HTTP calls to the twin's API, each with a timeout. */
-final class TwinHttp {
+public final class TwinHttp {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** Longer than the slowest route (a plan runs the solver for up to its cap), short enough to notice a hang. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   /** An answer; {@code body} is a missing node when the answer was not JSON. */
-  record Reply(String request, int status, JsonNode body, String text) {
-    boolean ok() {
+  public record Reply(String request, int status, JsonNode body, String text) {
+    public boolean ok() {
       return status >= 200 && status < 300;
     }
 
     /** The body of a 2xx answer; anything else is a failure naming the request and the answer. */
-    JsonNode require() {
+    public JsonNode require() {
       if (!ok()) {
         throw new IllegalStateException(request + " answered " + status + ": " + abbreviated(text));
       }
@@ -46,11 +46,11 @@ final class TwinHttp {
     this.base = base;
   }
 
-  Reply get(String path, String token) {
+  public Reply get(String path, String token) {
     return send(request(path, token).GET(), "GET " + path);
   }
 
-  Reply postJson(String path, String token, Object body, Map<String, String> headers) {
+  public Reply postJson(String path, String token, Object body, Map<String, String> headers) {
     HttpRequest.Builder request = request(path, token)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
@@ -58,7 +58,7 @@ final class TwinHttp {
     return send(request, "POST " + path);
   }
 
-  Reply postForm(String path, Map<String, String> fields, Map<String, String> headers) {
+  public Reply postForm(String path, Map<String, String> fields, Map<String, String> headers) {
     String form = fields.entrySet().stream()
         .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));

@@ -1,5 +1,6 @@
 package city.local.lambda;
 
+import city.catalog.FunctionSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * counted until it succeeded or failed for good, so {@link #drain} can wait for all of them.
  */
 public final class AsyncInvoker implements AutoCloseable {
-  public static final List<Duration> LAMBDA_RETRY_DELAYS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
+  /** As many retries as Lambda makes ({@link FunctionSpec#ASYNC_RETRIES}), sooner: 200 ms, then five times longer each. */
+  public static final List<Duration> LAMBDA_RETRY_DELAYS = Stream.iterate(Duration.ofMillis(200), d -> d.multipliedBy(5))
+      .limit(FunctionSpec.ASYNC_RETRIES).toList();
   private static final Logger LOG = LoggerFactory.getLogger(AsyncInvoker.class);
 
   private final FunctionPool functions;

@@ -1,13 +1,17 @@
 package city.local.lambda;
 
 import city.catalog.FunctionSpec;
+import city.platform.Config;
 import city.platform.Json;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URL;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +24,19 @@ public final class FunctionEnvironment implements AutoCloseable {
   /** Parallel invocations of a function without reserved concurrency. */
   static final int DEFAULT_CONCURRENCY = 8;
   private static final Logger LOG = LoggerFactory.getLogger(FunctionEnvironment.class);
+  /** Where function code reads its environment; loaded per function, so each has its own. */
+  private static final String CONFIG_CLASS = Config.class.getName();
 
   private final FunctionSpec spec;
   private final IsolatingClassLoader loader;
   private final Semaphore concurrency;
+  private final Supplier<Map<String, String>> variables;
   private volatile RequestHandler<Object, Object> handler;
   private volatile Class<?> inputType;
 
-  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent) {
+  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent, Supplier<Map<String, String>> variables) {
     this.spec = spec;
+    this.variables = variables;
     this.loader = new IsolatingClassLoader("function-" + spec.id(), functionCode, parent);
     this.concurrency = new Semaphore(concurrency(spec), true);
   }
@@ -72,12 +80,17 @@ public final class FunctionEnvironment implements AutoCloseable {
           ClassLoader previous = thread.getContextClassLoader();
           thread.setContextClassLoader(loader);
           try {
+            useEnvironment();
             Class<?> type = Class.forName(spec.handlerClass(), true, loader);
             if (!RequestHandler.class.isAssignableFrom(type)) {
               throw new IllegalStateException(spec.handlerClass() + " is not a RequestHandler");
             }
             inputType = inputTypeOf(type);
             handler = (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
+          } catch (InvocationTargetException e) {
+            // the init phase itself failed (a missing variable, say): say why, as Lambda's init error does
+            throw new IllegalStateException("cannot create handler " + spec.handlerClass() + " of " + spec.id() + ": "
+                + e.getCause(), e.getCause());
           } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create handler " + spec.handlerClass() + " of " + spec.id() + ": " + e, e);
           } finally {
@@ -88,6 +101,12 @@ public final class FunctionEnvironment implements AutoCloseable {
       }
     }
     return instance;
+  }
+
+  /** Lambda sets the environment before the init phase: this function's copy of Config gets it first. */
+  private void useEnvironment() throws ReflectiveOperationException {
+    Class<?> config = Class.forName(CONFIG_CLASS, true, loader);
+    config.getMethod("useEnvironment", Map.class).invoke(null, variables.get());
   }
 
   /** The I of RequestHandler&lt;I, O&gt;, found through the class hierarchy; Object when erased. */

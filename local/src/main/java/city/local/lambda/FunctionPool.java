@@ -6,16 +6,18 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The execution environments of a twin, one per declared function. */
 public final class FunctionPool implements AutoCloseable {
   private final Map<String, FunctionEnvironment> environments = new LinkedHashMap<>();
 
-  public FunctionPool(List<FunctionSpec> functions) {
+  /** @param environment each function's environment variables, asked for when its handler is first created */
+  public FunctionPool(List<FunctionSpec> functions, Function<FunctionSpec, Map<String, String>> environment) {
     URL functionCode = Catalog.class.getProtectionDomain().getCodeSource().getLocation();
     ClassLoader parent = FunctionPool.class.getClassLoader();
     for (FunctionSpec spec : functions) {
-      if (environments.put(spec.id(), new FunctionEnvironment(spec, functionCode, parent)) != null) {
+      if (environments.put(spec.id(), new FunctionEnvironment(spec, functionCode, parent, () -> environment.apply(spec))) != null) {
         throw new IllegalArgumentException("function declared twice: " + spec.id());
       }
     }

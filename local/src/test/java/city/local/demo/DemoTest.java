@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.local.demo.bikeshare.BikeshareFigures;
+import city.local.demo.dispatch.DispatchFigures;
+import city.local.demo.parking.ParkingFigures;
+import city.local.demo.parking.ParkingSimulation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +23,7 @@ class DemoTest {
     Summary summary = Demo.run(DemoOptions.defaults().withSimMinutes(60).withSpeed(600),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-    Summary.ParkingFigures parking = summary.parking();
+    ParkingFigures parking = summary.part(ParkingFigures.class);
     assertTrue(parking.closed() > 0, "closed sessions: " + parking);
     assertTrue(parking.revenueDueFen() > 0, "revenue: " + parking);
     assertTrue(parking.paid() > 0, "paid sessions: " + parking);
@@ -28,15 +32,15 @@ class DemoTest {
     assertEquals(parking.citizens().paidFen(), parking.paidFen());
     assertEquals(parking.citizens().retries(), parking.citizens().retriesWithSameReceipt());
     assertTrue(parking.citizens().refusals().isEmpty(), "refusals: " + parking.citizens().refusals());
-    assertEquals(parking.spaces(), parking.zones().stream().mapToInt(Summary.ZoneFigures::total).sum());
+    assertEquals(parking.spaces(), parking.zones().stream().mapToInt(ParkingFigures.ZoneFigures::total).sum());
 
-    Summary.DispatchFigures dispatch = summary.dispatch();
+    DispatchFigures dispatch = summary.part(DispatchFigures.class);
     assertTrue(dispatch.incidents() > 0, "incidents: " + dispatch);
-    assertTrue(dispatch.priorities().stream().map(Summary.PriorityFigures::reportToDispatch).anyMatch(Objects::nonNull),
+    assertTrue(dispatch.priorities().stream().map(DispatchFigures.PriorityFigures::reportToDispatch).anyMatch(Objects::nonNull),
         "no incident was dispatched: " + dispatch);
     assertTrue(dispatch.ordersReceived() > 0, "the units received no order: " + dispatch);
 
-    Summary.BikeshareFigures bikeshare = summary.bikeshare();
+    BikeshareFigures bikeshare = summary.part(BikeshareFigures.class);
     assertNotNull(bikeshare.planId(), "no plan was made");
     assertTrue(bikeshare.stops() > 0, "the plan has no stops: " + bikeshare);
     // the plan comes two thirds into the run: in a short run the trucks may not finish a stop, but they have their lists

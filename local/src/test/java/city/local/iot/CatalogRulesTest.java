@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.catalog.Catalog;
 import city.catalog.TopicRule;
-import city.local.Declarations;
 import city.local.RepoRoot;
 import city.platform.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -36,15 +35,15 @@ class CatalogRulesTest {
   private static final long AT = 1_795_914_000_123L;
   private static final Pattern DEVICE_LEVEL = Pattern.compile("topic\\((\\d+)\\)\\s+AS\\s+deviceId", Pattern.CASE_INSENSITIVE);
 
-  private final RuleRouter router = new RuleRouter(Catalog.rules(), Declarations.catalog().cloudToDeviceTopics());
+  private final RuleRouter router = new RuleRouter(Catalog.standard().rules(), Catalog.standard().cloudToDeviceTopics());
 
   static Stream<TopicRule> rules() {
-    return Catalog.rules().stream();
+    return Catalog.standard().rules().stream();
   }
 
   @Test
   void theCatalogDeclaresRules() {
-    assertFalse(Catalog.rules().isEmpty());
+    assertFalse(Catalog.standard().rules().isEmpty());
   }
 
   /** A topic the rule's filter matches: '+' becomes a device-like id, '#' two levels. */

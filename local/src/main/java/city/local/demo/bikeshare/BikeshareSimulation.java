@@ -1,5 +1,9 @@
-package city.local.demo;
+package city.local.demo.bikeshare;
 
+import city.local.demo.DeviceLink;
+import city.local.demo.EventLoop;
+import city.local.demo.SimClock;
+import city.local.demo.TwinHttp;
 import city.platform.City;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -1,5 +1,9 @@
-package city.local.demo;
+package city.local.demo.dispatch;
 
+import city.local.demo.DeviceLink;
+import city.local.demo.EventLoop;
+import city.local.demo.SimClock;
+import city.local.demo.TwinHttp;
 import city.platform.GreatCircle;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package city.local.demo;
+package city.local.demo.parking;
 
+import city.local.demo.DemoContext;
+import city.local.demo.TwinHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * tap "pay" twice: the retry with the same key must get the same receipt, and nobody is charged twice.
  */
 final class CitizenPayments {
-  /** Issues a citizen's bearer token, as the identity provider would. */
-  @FunctionalInterface
-  interface Tokens {
-    String citizen(String subject, List<String> plates);
-  }
-
   private static final double RETRY_SHARE = 0.25;
 
   private final TwinHttp http;
-  private final Tokens tokens;
+  private final DemoContext.CitizenTokens tokens;
   private final Random random;
   private final long seed;
   private final AtomicInteger citizens = new AtomicInteger();
@@ -37,7 +33,7 @@ final class CitizenPayments {
   private final AtomicInteger sameReceipt = new AtomicInteger();
   private final List<String> refusals = new ArrayList<>();
 
-  CitizenPayments(TwinHttp http, Tokens tokens, long seed) {
+  CitizenPayments(TwinHttp http, DemoContext.CitizenTokens tokens, long seed) {
     this.http = http;
     this.tokens = tokens;
     this.random = new Random(seed * 31 + 5);
@@ -62,8 +58,8 @@ final class CitizenPayments {
     return paid;
   }
 
-  synchronized Summary.Payments tally() {
-    return new Summary.Payments(citizens.get(), payments.get(), paidFen.get(), retries.get(), sameReceipt.get(), List.copyOf(refusals));
+  synchronized ParkingFigures.Payments tally() {
+    return new ParkingFigures.Payments(citizens.get(), payments.get(), paidFen.get(), retries.get(), sameReceipt.get(), List.copyOf(refusals));
   }
 
   int payments() {
@@ -72,7 +68,7 @@ final class CitizenPayments {
 
   private int payAll(String plate) {
     int citizen = citizens.incrementAndGet();
-    String token = tokens.citizen("citizen-" + citizen, List.of(plate));
+    String token = tokens.issue("citizen-" + citizen, List.of(plate));
     JsonNode sessions = http.get("/parking/sessions", token).require().path("sessions");
     int paid = 0;
     for (JsonNode session : sessions) {

@@ -1,5 +1,8 @@
-package city.local.demo;
+package city.local.demo.parking;
 
+import city.local.demo.DeviceLink;
+import city.local.demo.EventLoop;
+import city.local.demo.SimClock;
 import city.platform.City;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * few readings are held back and sent after the sensor's next one, as a network may reorder them; two
  * messages are malformed on purpose and must end as dead letters.
  */
-final class ParkingSimulation {
+public final class ParkingSimulation {
   static final String SENSORS = "parking-sensors";
   static final String CAMERAS = "plate-cameras";
   /** A space id no city file has: its message must be refused as from an unknown device. */
-  static final String UNKNOWN_SPACE = "S404";
-  static final int MALFORMED_MESSAGES = 2;
+  public static final String UNKNOWN_SPACE = "S404";
+  public static final int MALFORMED_MESSAGES = 2;
 
   private static final double INITIALLY_OCCUPIED = 0.45;
   private static final double FLAP_SHARE = 0.07;

@@ -1,4 +1,4 @@
-package city.local.demo;
+package city.local.demo.parking;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,0 +1,90 @@
+package city.bikeshare;
+
+import city.catalog.Access;
+import city.catalog.CityModule;
+import city.catalog.Device;
+import city.catalog.DeviceClass;
+import city.catalog.Domain;
+import city.catalog.FunctionSpec;
+import city.catalog.HttpRoute;
+import city.catalog.Schedule;
+import city.catalog.TableSpec;
+import city.catalog.TopicRule;
+import city.platform.DynamoDeadLetterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bike-share: dock and truck reports, the public GBFS feeds, the rebalancing planner and its ops routes. */
+public final class BikeshareModule implements CityModule {
+  public static final DeviceClass DOCK = new DeviceClass("dock");
+  public static final DeviceClass TRUCK = new DeviceClass("truck");
+  static final String TABLE = "Bikeshare";
+  private static final List<String> GBFS_FILES = List.of("gbfs", "gbfs_versions", "system_information",
+      "vehicle_types", "station_information", "station_status", "system_pricing_plans");
+  private static final List<String> TRUCK_TASKS = List.of("bikeshare/trucks/+/tasks");
+
+  @Override
+  public Domain declarations() {
+    TableSpec table = TableSpec.domainTable(TABLE, BikeshareTable.ENV)
+        .expiringBy("expiresAt")
+        .because("latest station and truck status, hourly demand history and plans: all rebuilt from device reports "
+            + "within weeks, so no backups; history and plans expire by TTL (free deletes)");
+    FunctionSpec stationStatus = FunctionSpec.handledBy("BikeshareStationStatus", StationStatusHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .because("two small conditional writes per dock report (latest status, hour bucket); 512 MB gives the CPU share "
+            + "that keeps SDK calls near 10 ms");
+    FunctionSpec truckStatus = FunctionSpec.handledBy("BikeshareTruckStatus", TruckStatusHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .because("a handful of trucks reporting every few seconds: one write, plus progress and truck moves when a stop is done");
+    FunctionSpec gbfs = FunctionSpec.handledBy("BikeshareGbfs", GbfsApiHandler.class)
+        .memoryMb(1024).timeoutSeconds(10).reservedConcurrency(20)
+        .tables(TABLE)
+        .because("public GBFS feeds: station_status is one query and a serialisation of every station, which for a "
+            + "city of tens of thousands of stations is CPU-bound; responses are cacheable for their ttl");
+    String planningWhy = "builds a plan: reads status and a few hours of demand history, runs the solver for up to "
+        + "its time cap (CPU scales with memory: 2048 MB is more than one vCPU), publishes one message per truck; "
+        + "60 s leaves room for a large city's history queries; one at a time is all planning needs";
+    FunctionSpec planApi = FunctionSpec.handledBy("BikeshareOps", PlanApiHandler.class)
+        .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(2)
+        .tables(TABLE).publishes(TRUCK_TASKS)
+        .because(planningWhy);
+    FunctionSpec planner = FunctionSpec.handledBy("BikesharePlanner", PlanScheduleHandler.class)
+        .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(1)
+        .tables(TABLE).publishes(TRUCK_TASKS)
+        .because(planningWhy);
+
+    List<HttpRoute> routes = new ArrayList<>();
+    for (String file : GBFS_FILES) {
+      routes.add(new HttpRoute("GET", "/gbfs/" + file + ".json", "BikeshareGbfs", Access.PUBLIC));
+    }
+    routes.add(new HttpRoute("POST", "/ops/bikeshare/plans", "BikeshareOps", Access.OPS));
+    routes.add(new HttpRoute("GET", "/ops/bikeshare/plans/latest", "BikeshareOps", Access.OPS));
+
+    return new Domain("bikeshare",
+        List.of(table),
+        List.of(stationStatus, truckStatus, gbfs, planApi, planner),
+        List.of(
+            TopicRule.fromDevices("bikeshare_station_status", "bikeshare/stations/+/status", DOCK,
+                "BikeshareStationStatus", "dock controller: bikes docked and docks free"),
+            TopicRule.fromDevices("bikeshare_truck_status", "bikeshare/trucks/+/status", TRUCK,
+                "BikeshareTruckStatus", "rebalancing truck: position, load, progress on its task list")),
+        routes,
+        List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")));
+  }
+
+  @Override
+  public List<DeviceClass> deviceClasses() {
+    return List.of(DOCK, TRUCK);
+  }
+
+  @Override
+  public List<Device> devices(JsonNode section) {
+    List<Device> devices = new ArrayList<>(Device.listed(section.path("stations"), "stationId", DOCK));
+    devices.addAll(Device.listed(section.path("trucks"), "truckId", TRUCK));
+    return devices;
+  }
+}

@@ -1,0 +1,94 @@
+package city.dispatch;
+
+import city.catalog.Access;
+import city.catalog.CityModule;
+import city.catalog.Device;
+import city.catalog.DeviceClass;
+import city.catalog.Domain;
+import city.catalog.FunctionSpec;
+import city.catalog.HttpRoute;
+import city.catalog.Schedule;
+import city.catalog.TableSpec;
+import city.catalog.TopicRule;
+import city.platform.DynamoDeadLetterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Incident dispatch: sensor alerts and Open311 reports become incidents, units get them over MQTT and
+ * acknowledge them; a sweep handles acknowledgement timeouts once a minute.
+ */
+public final class DispatchModule implements CityModule {
+  public static final DeviceClass SAFETY_SENSOR = new DeviceClass("safety-sensor");
+  public static final DeviceClass UNIT = new DeviceClass("unit");
+  static final String TABLE = "Dispatch";
+  private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
+
+  @Override
+  public Domain declarations() {
+    TableSpec table = TableSpec.domainTable(TABLE, DispatchTable.ENV)
+        .expiringBy("expiresAt").withPointInTimeRecovery().withDeletionProtection()
+        .because("incidents with their audit trail, unit claims, sensor pointers; PITR and deletion protection because the"
+            + " trail is the record of every emergency response; TTL deletes reporters' contact details");
+    FunctionSpec alerts = FunctionSpec.handledBy("DispatchAlerts", AlertHandler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .because("a few reads and conditional writes per alert plus one publish; 512 MB for the CPU share that keeps each"
+            + " SDK call near 10 ms, so an alert reaches its unit well within a second");
+    FunctionSpec status = FunctionSpec.handledBy("DispatchUnitStatus", UnitStatusHandler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .because("one conditional write per status message; a unit that becomes available may take a queued incident");
+    FunctionSpec acks = FunctionSpec.handledBy("DispatchAcks", AckHandler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .because("one optimistic write per ack; a resolve frees the unit, which may take the next queued incident");
+    FunctionSpec open311 = FunctionSpec.handledBy("DispatchOpen311", Open311Handler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
+        .tables(TABLE).publishes(DISPATCH_TOPICS)
+        .because("public Open311 API: a POST creates and dispatches an incident at once; searches read a month's ledger");
+    FunctionSpec ops = FunctionSpec.handledBy("DispatchOpsApi", DispatchOpsHandler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(5)
+        .tables(TABLE)
+        .because("ops reads: index queries and batch reads of a day's incidents; few callers");
+    FunctionSpec sweep = FunctionSpec.handledBy("DispatchSweep", SweepHandler.class)
+        .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
+        .tables(TABLE).publishes(DISPATCH_TOPICS)
+        .because("once a minute: timeouts, repairs and queue draining; one at a time (concurrency 1) since overlapping"
+            + " sweeps would only compete for the same items");
+    return new Domain("dispatch",
+        List.of(table),
+        List.of(alerts, status, acks, open311, ops, sweep),
+        List.of(
+            TopicRule.fromDevices("dispatch_alerts", "safety/sensors/+/alerts", SAFETY_SENSOR, "DispatchAlerts",
+                "safety sensor alert (FIWARE Alert category and severity)"),
+            TopicRule.fromDevices("dispatch_unit_status", "units/+/status", UNIT, "DispatchUnitStatus",
+                "response unit status and position"),
+            TopicRule.fromDevices("dispatch_unit_acks", "units/+/acks", UNIT, "DispatchAcks",
+                "response unit acknowledgement: accept, arrive, resolve")),
+        List.of(
+            new HttpRoute("GET", "/open311/v2/services.json", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/open311/v2/requests/{id}", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
+        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")));
+  }
+
+  @Override
+  public List<DeviceClass> deviceClasses() {
+    return List.of(SAFETY_SENSOR, UNIT);
+  }
+
+  @Override
+  public List<Device> devices(JsonNode section) {
+    List<Device> devices = new ArrayList<>(Device.listed(section.path("sensors"), "sensorId", SAFETY_SENSOR));
+    devices.addAll(Device.listed(section.path("units"), "unitId", UNIT));
+    return devices;
+  }
+}

@@ -1,0 +1,102 @@
+package city.parking;
+
+import city.catalog.Access;
+import city.catalog.CityModule;
+import city.catalog.Device;
+import city.catalog.DeviceClass;
+import city.catalog.Domain;
+import city.catalog.FunctionSpec;
+import city.catalog.HttpRoute;
+import city.catalog.Schedule;
+import city.catalog.TableSpec;
+import city.catalog.TopicRule;
+import city.platform.DynamoDeadLetterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parking: occupancy sensors and plate cameras feed sessions; the public availability API; citizens'
+ * sessions, receipts and payments; ops and enforcement views; a settlement schedule (gap timeouts,
+ * overstay alerts, arrears).
+ */
+public final class ParkingModule implements CityModule {
+  public static final DeviceClass SENSOR = new DeviceClass("parking-sensor");
+  public static final DeviceClass CAMERA = new DeviceClass("plate-camera");
+  static final String TABLE = "Parking";
+
+  @Override
+  public Domain declarations() {
+    TableSpec table = TableSpec.domainTable(TABLE, ParkingTable.ENV)
+        .withPointInTimeRecovery().withDeletionProtection()
+        .because("spaces, sessions and payments: money, so point-in-time recovery and deletion protection");
+    FunctionSpec occupancy = FunctionSpec.handledBy("ParkingOccupancy", OccupancyHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .because("one consistent read and at most two single-item writes per message on the common path; 512 MB gives "
+            + "the CPU share that keeps SDK calls near 10 ms; 20 in parallel absorb a district's morning peak");
+    FunctionSpec plates = FunctionSpec.handledBy("ParkingPlates", PlateReadHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(10)
+        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .because("a read, a head read and one conditional write per plate read; fewer cameras than sensors, so half "
+            + "the concurrency");
+    FunctionSpec api = FunctionSpec.handledBy("ParkingApi", ParkingApiHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
+        .tables(TABLE)
+        .because("reads a zone or a space; public and cacheable");
+    FunctionSpec sessions = FunctionSpec.handledBy("ParkingSessionsApi", ParkingSessionsApiHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(10)
+        .tables(TABLE)
+        .because("a citizen's sessions, receipts and payments: a few reads and conditional writes per request, plus the "
+            + "payment provider's round trip; 10 s covers a slow provider");
+    FunctionSpec ops = FunctionSpec.handledBy("ParkingOpsApi", ParkingOpsApiHandler.class)
+        .memoryMb(1024).timeoutSeconds(29).reservedConcurrency(2)
+        .tables(TABLE)
+        .because("summaries read one query per zone and day (up to 93 days): 1024 MB for the JSON work, up to the HTTP "
+            + "API's 29 s; few ops users, so 2 in parallel");
+    FunctionSpec settlement = FunctionSpec.handledBy("ParkingSettlement", SettlementHandler.class)
+        .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
+        .tables(TABLE)
+        .publishes(List.of("parking/enforcement/+"))
+        .because("every 5 minutes: settles timed-out gaps, publishes overstay alerts, lists arrears; one run at a time so "
+            + "an alert is never raced by a second run");
+    return new Domain("parking",
+        List.of(table),
+        List.of(occupancy, plates, api, sessions, ops, settlement),
+        List.of(
+            TopicRule.fromDevices("parking_occupancy", "parking/spaces/+/occupancy", SENSOR, "ParkingOccupancy",
+                "geomagnetic sensor: space occupied or free"),
+            TopicRule.fromDevices("parking_plates", "parking/cameras/+/plates", CAMERA, "ParkingPlates",
+                "plate camera: a plate read at one of the spaces it covers")),
+        List.of(
+            new HttpRoute("GET", "/parking/zones", "ParkingApi", Access.PUBLIC),
+            new HttpRoute("GET", "/parking/zones/{zone}/availability", "ParkingApi", Access.PUBLIC),
+            new HttpRoute("GET", "/parking/spaces/{spaceId}", "ParkingApi", Access.PUBLIC),
+            new HttpRoute("GET", "/parking/sessions", "ParkingSessionsApi", Access.CITIZEN),
+            new HttpRoute("GET", "/parking/sessions/{sessionId}", "ParkingSessionsApi", Access.CITIZEN),
+            new HttpRoute("POST", "/parking/sessions/{sessionId}/payments", "ParkingSessionsApi", Access.CITIZEN),
+            new HttpRoute("GET", "/ops/parking/spaces/{spaceId}/sessions", "ParkingOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/parking/arrears", "ParkingOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/parking/unidentified", "ParkingOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/parking/summary", "ParkingOpsApi", Access.OPS)),
+        List.of(new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5),
+            "PARKING_SETTLEMENT_PERIOD")));
+  }
+
+  @Override
+  public List<DeviceClass> deviceClasses() {
+    return List.of(SENSOR, CAMERA);
+  }
+
+  /** A sensor per space of every zone (the space id is its thing name), and the plate cameras. */
+  @Override
+  public List<Device> devices(JsonNode section) {
+    List<Device> devices = new ArrayList<>();
+    for (JsonNode zone : section.path("zones")) {
+      devices.addAll(Device.listed(zone.path("spaces"), "spaceId", SENSOR));
+    }
+    devices.addAll(Device.listed(section.path("cameras"), "cameraId", CAMERA));
+    return devices;
+  }
+}

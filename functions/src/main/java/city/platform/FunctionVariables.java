@@ -1,0 +1,34 @@
+package city.platform;
+
+import city.catalog.FunctionSpec;
+import city.catalog.TableSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The environment variables a function gets from its catalog entry, in the cloud (CDK) and in the twin
+ * alike: the physical name of each table it declares, under the table's variable, and the table SnapStart
+ * priming reads. A function finds no other table.
+ */
+public final class FunctionVariables {
+  private FunctionVariables() {}
+
+  /**
+   * @param tables the catalog's tables
+   * @param physicalName a table id's physical name (a CloudFormation reference in CDK, the id in the twin)
+   */
+  public static Map<String, String> tables(FunctionSpec function, List<TableSpec> tables, Function<String, String> physicalName) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String tableId : function.tables()) {
+      TableSpec table = tables.stream().filter(t -> t.id().equals(tableId)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(function.id() + " uses undeclared table " + tableId));
+      variables.put(table.envVar(), physicalName.apply(tableId));
+    }
+    if (!function.tables().isEmpty()) {
+      variables.put(AwsClients.PRIMING_TABLE, physicalName.apply(function.tables().get(0)));
+    }
+    return variables;
+  }
+}
