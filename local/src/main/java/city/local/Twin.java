@@ -108,7 +108,7 @@ public final class Twin implements AutoCloseable {
     List<String> created = new TableCreator(dynamoDb).ensure(declared.tables(), tableNames);
     LOG.debug("tables created: {}", created);
 
-    functions = new FunctionPool(declared.functions());
+    functions = new FunctionPool(declared.functions(), options.invocationObserver());
     invoker = new AsyncInvoker(functions, options.retryDelays());
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
     dispatcher = new RuleDispatcher(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);

@@ -1,6 +1,7 @@
 package city.local;
 
 import city.local.lambda.AsyncInvoker;
+import city.local.lambda.InvocationObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param schedulePeriods per-schedule period overrides, by schedule name
  * @param ackTimeout passed to the dispatch domain as {@code DISPATCH_ACK_TIMEOUT}
  * @param drainTimeout how long stopping waits for accepted messages to be handled
+ * @param invocationObserver sees every invocation (a usage meter); {@link InvocationObserver#NONE} by default
  */
 public record TwinOptions(
     Path cityFile,
@@ -28,7 +30,8 @@ public record TwinOptions(
     Map<String, Duration> schedulePeriods,
     Optional<Duration> ackTimeout,
     Declarations declarations,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    InvocationObserver invocationObserver) {
 
   public static final int DEFAULT_MQTT_PORT = 1883;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -44,7 +47,7 @@ public record TwinOptions(
     Path root = RepoRoot.find();
     return new TwinOptions(sampleCity(root), DEFAULT_MQTT_PORT, DEFAULT_HTTP_PORT, 0,
         Optional.of(root.resolve(DATA_DIR_NAME)), AsyncInvoker.LAMBDA_RETRY_DELAYS, Map.of(), Optional.empty(),
-        Declarations.catalog(), Duration.ofSeconds(30));
+        Declarations.catalog(), Duration.ofSeconds(30), InvocationObserver.NONE);
   }
 
   /** Free ports, in-memory DynamoDB and key, the sample county. */
@@ -57,44 +60,48 @@ public record TwinOptions(
   }
 
   public TwinOptions withCityFile(Path file) {
-    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withMqttPort(int port) {
-    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withHttpPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withIotDataPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withDataDir(Optional<Path> dir) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withRetryDelays(List<Duration> delays) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withSchedulePeriod(String scheduleName, Duration period) {
     Map<String, Duration> periods = new HashMap<>(schedulePeriods);
     periods.put(scheduleName, period);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, ackTimeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, ackTimeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withAckTimeout(Optional<Duration> timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, timeout, declarations, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, timeout, declarations, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withDeclarations(Declarations declared) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declared, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declared, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withDrainTimeout(Duration timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, timeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, timeout, invocationObserver);
+  }
+
+  public TwinOptions withInvocationObserver(InvocationObserver observer) {
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, drainTimeout, observer);
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code ./city demo}: starts an in-memory twin on free ports, lets the county's devices publish over MQTT
@@ -73,6 +74,11 @@ public final class Demo {
 
   /** Runs the whole demo and returns its summary (also printed); the twin is closed when this returns. */
   public static Summary run(DemoOptions options, PrintStream out) {
+    return run(options, UnaryOperator.identity(), out);
+  }
+
+  /** The same with the demo's twin options adjusted last, e.g. to attach a usage meter. */
+  public static Summary run(DemoOptions options, UnaryOperator<TwinOptions> twinSetup, PrintStream out) {
     long wallStart = System.nanoTime();
     Path cityFile = options.cityFile().map(Path::toAbsolutePath).orElseGet(() -> TwinOptions.sampleCity(RepoRoot.find()));
     City city;
@@ -95,6 +101,8 @@ public final class Demo {
         twinOptions = twinOptions.withSchedulePeriod(schedule.name(), sweepEvery);
       }
     }
+
+    twinOptions = twinSetup.apply(twinOptions);
 
     out.printf(Locale.ROOT, "city demo: %s, %d simulated minutes from %s (%s) at %.0fx, seed %d%n", city.name(),
         options.simMinutes(), START.format(localStart), zone, options.speed(), options.seed());

@@ -24,11 +24,13 @@ public final class FunctionEnvironment implements AutoCloseable {
   private final FunctionSpec spec;
   private final IsolatingClassLoader loader;
   private final Semaphore concurrency;
+  private final InvocationObserver observer;
   private volatile RequestHandler<Object, Object> handler;
   private volatile Class<?> inputType;
 
-  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent) {
+  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent, InvocationObserver observer) {
     this.spec = spec;
+    this.observer = observer;
     this.loader = new IsolatingClassLoader("function-" + spec.id(), functionCode, parent);
     this.concurrency = new Semaphore(concurrency(spec), true);
   }
@@ -51,7 +53,7 @@ public final class FunctionEnvironment implements AutoCloseable {
     thread.setContextClassLoader(loader);
     long started = System.nanoTime();
     try {
-      return instance.handleRequest(input, new LambdaContext(spec));
+      return observer.observe(spec, () -> instance.handleRequest(input, new LambdaContext(spec)));
     } finally {
       thread.setContextClassLoader(previous);
       concurrency.release();

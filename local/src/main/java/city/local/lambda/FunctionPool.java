@@ -12,10 +12,14 @@ public final class FunctionPool implements AutoCloseable {
   private final Map<String, FunctionEnvironment> environments = new LinkedHashMap<>();
 
   public FunctionPool(List<FunctionSpec> functions) {
+    this(functions, InvocationObserver.NONE);
+  }
+
+  public FunctionPool(List<FunctionSpec> functions, InvocationObserver observer) {
     URL functionCode = Catalog.class.getProtectionDomain().getCodeSource().getLocation();
     ClassLoader parent = FunctionPool.class.getClassLoader();
     for (FunctionSpec spec : functions) {
-      if (environments.put(spec.id(), new FunctionEnvironment(spec, functionCode, parent)) != null) {
+      if (environments.put(spec.id(), new FunctionEnvironment(spec, functionCode, parent, observer)) != null) {
         throw new IllegalArgumentException("function declared twice: " + spec.id());
       }
     }
