@@ -122,8 +122,7 @@ public final class CostCommand {
       series.add(SizePlot.series(region, spaces ->
           Estimate.of(base.withParkingSpaces(spaces, parkingTable), profile, domains, book, region).totalUsd()));
     }
-    String svg = SizePlot.svg("Monthly cost against city size (beijing-parking scaled: cameras, apps and data "
-        + "in proportion)", series);
+    String svg = SizePlot.svg("Monthly cost against city size: beijing-parking scaled (cameras, apps, data)", series);
     try {
       Files.writeString(file, svg);
     } catch (IOException e) {
