@@ -33,7 +33,9 @@ final class Demand {
 
   static List<Invocations> perMonth(Workload workload, Assumptions assumptions, List<Domain> domains) {
     List<Invocations> driven = new ArrayList<>();
-    List<Invocations> rest = new ArrayList<>();
+    List<Invocations> scheduled = new ArrayList<>();
+    List<Map.Entry<Domain, FunctionSpec>> consoles = new ArrayList<>();
+    List<Map.Entry<Domain, FunctionSpec>> destinations = new ArrayList<>();
     for (Domain domain : domains) {
       for (FunctionSpec function : domain.functions()) {
         Trigger trigger = Trigger.of(function, domain);
@@ -41,11 +43,11 @@ final class Demand {
         if (perDay != null) {
           driven.add(new Invocations(function, domain, trigger, perDay.applyAsDouble(workload, assumptions) * DAYS_PER_MONTH));
         } else if (trigger == Trigger.SCHEDULE) {
-          rest.add(new Invocations(function, domain, trigger, scheduledPerMonth(domain, function)));
+          scheduled.add(new Invocations(function, domain, trigger, scheduledPerMonth(domain, function)));
         } else if (trigger == Trigger.HTTP && opsOnly(domain, function)) {
-          rest.add(new Invocations(function, domain, trigger, -1));
+          consoles.add(Map.entry(domain, function));
         } else if (trigger == Trigger.DESTINATION) {
-          rest.add(new Invocations(function, domain, trigger, -1));
+          destinations.add(Map.entry(domain, function));
         } else {
           throw new IllegalStateException("the cost model does not know what drives " + function.id()
               + ": map it to the workload in " + Demand.class.getName());
@@ -53,18 +55,14 @@ final class Demand {
       }
     }
     double deviceEvents = driven.stream().filter(i -> i.trigger() == Trigger.DEVICE).mapToDouble(Invocations::perMonth).sum();
-    List<Invocations> consoles = rest.stream().filter(i -> i.trigger() == Trigger.HTTP)
-        .filter(i -> inUse(i.domain(), driven)).toList();
+    List<Map.Entry<Domain, FunctionSpec>> open = consoles.stream().filter(c -> inUse(c.getKey(), driven)).toList();
     double consolePerMonth = workload.consoleHoursPerDay() * workload.consoleRequestsPerHour() * DAYS_PER_MONTH;
     List<Invocations> all = new ArrayList<>(driven);
-    for (Invocations other : rest) {
-      double perMonth = switch (other.trigger()) {
-        case SCHEDULE -> other.perMonth();
-        case DESTINATION -> deviceEvents * assumptions.failedEventShare();
-        default -> consoles.contains(other) ? consolePerMonth / consoles.size() : 0;
-      };
-      all.add(new Invocations(other.function(), other.domain(), other.trigger(), perMonth));
-    }
+    all.addAll(scheduled);
+    consoles.forEach(c -> all.add(new Invocations(c.getValue(), c.getKey(), Trigger.HTTP,
+        open.contains(c) ? consolePerMonth / open.size() : 0)));
+    destinations.forEach(d -> all.add(new Invocations(d.getValue(), d.getKey(), Trigger.DESTINATION,
+        deviceEvents * assumptions.failedEventShare())));
     return all;
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -69,9 +70,10 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    Object response = context.response();
-    SdkRequest request = context.request();
-    FunctionUsage usage = UsageMeter.current();
+    UsageMeter.current().ifPresent(usage -> count(usage, context.request(), context.response()));
+  }
+
+  private static void count(FunctionUsage usage, SdkRequest request, Object response) {
     if (response instanceof GetItemResponse r) {
       usage.dynamoDb(units(r.consumedCapacity()), 0);
     } else if (response instanceof QueryResponse r) {
@@ -98,11 +100,11 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
     if (context.exception() instanceof ConditionalCheckFailedException) {
-      UsageMeter.current().dynamoDb(0, 1);
+      UsageMeter.current().ifPresent(usage -> usage.dynamoDb(0, 1));
     }
   }
 
-  private static int indexesKeyedBy(String table, java.util.function.Predicate<String> written) {
+  private static int indexesKeyedBy(String table, Predicate<String> written) {
     List<TableSpec.IndexSpec> indexes = Optional.ofNullable(TABLES.get(table)).map(TableSpec::indexes).orElse(List.of());
     return (int) indexes.stream().filter(index -> written.test(index.partitionKey())).count();
   }

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
  */
 public final class UsageMeter implements InvocationObserver {
   private static final ThreadLocal<FunctionUsage> CURRENT = new ThreadLocal<>();
-  private static final FunctionUsage OUTSIDE_INVOCATIONS = new FunctionUsage();
 
   private final Map<String, FunctionUsage> byFunction = new ConcurrentHashMap<>();
 
@@ -40,9 +39,9 @@ public final class UsageMeter implements InvocationObserver {
     }
   }
 
-  /** The tally of the invocation running on this thread; requests made outside any invocation land apart. */
-  static FunctionUsage current() {
-    return Optional.ofNullable(CURRENT.get()).orElse(OUTSIDE_INVOCATIONS);
+  /** The tally of the invocation running on this thread; empty for requests outside any invocation (the twin's own). */
+  static Optional<FunctionUsage> current() {
+    return Optional.ofNullable(CURRENT.get());
   }
 
   /** What was measured so far, by function id. */
