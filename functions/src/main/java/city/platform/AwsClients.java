@@ -1,10 +1,13 @@
 package city.platform;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +28,11 @@ public final class AwsClients {
   public static final String REGION = "AWS_REGION";
   /** Where a city is deployed unless it says otherwise (the twin's region too). */
   public static final String DEFAULT_REGION = "cn-north-1";
+  /**
+   * Comma-separated class names of SDK execution interceptors (public, no-arg) added to every client: how the
+   * twin's usage meter sees each request. Never set in the cloud.
+   */
+  public static final String SDK_INTERCEPTORS = "SDK_INTERCEPTORS";
 
   private static volatile DynamoDbClient dynamoDb;
   private static volatile IotDataPlaneClient iotData;
@@ -39,7 +47,8 @@ public final class AwsClients {
           var builder = DynamoDbClient.builder()
               .httpClient(UrlConnectionHttpClient.builder().build())
               .region(region())
-              .credentialsProvider(credentials());
+              .credentialsProvider(credentials())
+              .overrideConfiguration(c -> c.executionInterceptors(interceptors()));
           Config.optional(DYNAMODB_ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
           dynamoDb = builder.build();
           SnapStartPriming.register();
@@ -60,6 +69,7 @@ public final class AwsClients {
               .httpClient(UrlConnectionHttpClient.builder().build())
               .region(region())
               .credentialsProvider(credentials())
+              .overrideConfiguration(c -> c.executionInterceptors(interceptors()))
               .endpointOverride(URI.create(Config.required(IOT_DATA_ENDPOINT)))
               .build();
         }
@@ -67,6 +77,21 @@ public final class AwsClients {
       }
     }
     return client;
+  }
+
+  private static List<ExecutionInterceptor> interceptors() {
+    List<ExecutionInterceptor> interceptors = new ArrayList<>();
+    for (String name : Config.string(SDK_INTERCEPTORS, "").split(",")) {
+      if (!name.isBlank()) {
+        try {
+          interceptors.add((ExecutionInterceptor) Class.forName(name.trim(), true, AwsClients.class.getClassLoader())
+              .getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+          throw new IllegalStateException(SDK_INTERCEPTORS + " names " + name + ", not a usable ExecutionInterceptor", e);
+        }
+      }
+    }
+    return interceptors;
   }
 
   private static Region region() {

@@ -15,14 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ./city up|token|demo|bench}: the command line of the twin. */
+/** {@code ./city up|token|demo|bench|cost}: the command line of the twin. */
 public final class Cli {
   private static final String USAGE = """
       usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--env NAME=VALUE]...
                      [--schedule NAME=PERIOD]...
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
-             city bench rebalance FILE...""";
+             city bench rebalance FILE...
+             city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE]
+             city cost [--scenario NAME | --city FILE] [--region us-east-1|cn-north-1|cn-northwest-1] [--json] [--plot FILE]""";
 
   private Cli() {}
 
@@ -32,13 +34,17 @@ public final class Cli {
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // `bench profile` writes the cost estimator's per-event profile; routed apart from the other bench subcommands
+    String command = args[0].equals("bench") && rest.length > 0 && rest[0].equals("profile") ? "bench profile" : args[0];
     try {
-      switch (args[0]) {
+      switch (command) {
         case "up" -> up(new Options(rest));
         case "token" -> System.out.println(token(new Options(rest)));
         case "demo" -> delegate("city.local.demo.Demo", rest);
         case "bench" -> delegate("city.local.bench.RebalanceBench",
             rest.length > 0 && rest[0].equals("rebalance") ? Arrays.copyOfRange(rest, 1, rest.length) : rest);
+        case "bench profile" -> delegate("city.local.profile.ProfileBench", Arrays.copyOfRange(rest, 1, rest.length));
+        case "cost" -> delegate("city.local.cost.CostCommand", rest);
         default -> {
           System.err.println("unknown command " + args[0] + "\n" + USAGE);
           System.exit(2);

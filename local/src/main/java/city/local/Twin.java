@@ -114,7 +114,8 @@ public final class Twin implements AutoCloseable {
     List<String> created = new TableCreator(dynamoDb).ensure(declared.tables(), tableNames);
     LOG.debug("tables created: {}", created);
 
-    functions = new FunctionPool(declared.functions(), function -> environmentOf(function, cityFile, declared.tables()));
+    functions = new FunctionPool(declared.functions(), function -> environmentOf(function, cityFile, declared.tables()),
+        options.invocationObserver());
     invoker = new AsyncInvoker(functions, options.retryDelays());
     scheduledRuns = new AsyncInvoker(functions, options.retryDelays());
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());

@@ -2,6 +2,7 @@ package city.local;
 
 import city.catalog.Catalog;
 import city.local.lambda.AsyncInvoker;
+import city.local.lambda.InvocationObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param schedulePeriods per-schedule period overrides, by schedule name
  * @param variables given to every function besides what its catalog entry gives it
  * @param drainTimeout how long stopping waits for accepted messages to be handled
+ * @param invocationObserver sees every invocation (a usage meter); {@link InvocationObserver#NONE} by default
  */
 public record TwinOptions(
     Path cityFile,
@@ -29,7 +31,8 @@ public record TwinOptions(
     Map<String, Duration> schedulePeriods,
     Map<String, String> variables,
     Catalog catalog,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    InvocationObserver invocationObserver) {
 
   public static final int DEFAULT_MQTT_PORT = 1883;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -46,7 +49,7 @@ public record TwinOptions(
     Path root = RepoRoot.find();
     return new TwinOptions(sampleCity(root), DEFAULT_MQTT_PORT, DEFAULT_HTTP_PORT, 0,
         Optional.of(root.resolve(DATA_DIR_NAME)), AsyncInvoker.LAMBDA_RETRY_DELAYS, Map.of(), Map.of(),
-        Catalog.standard(), Duration.ofSeconds(30));
+        Catalog.standard(), Duration.ofSeconds(30), InvocationObserver.NONE);
   }
 
   /** Free ports, in-memory DynamoDB and key, the sample county. */
@@ -59,48 +62,53 @@ public record TwinOptions(
   }
 
   public TwinOptions withCityFile(Path file) {
-    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withMqttPort(int port) {
-    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withHttpPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withIotDataPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withDataDir(Optional<Path> dir) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withRetryDelays(List<Duration> delays) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withSchedulePeriod(String scheduleName, Duration period) {
     Map<String, Duration> periods = new HashMap<>(schedulePeriods);
     periods.put(scheduleName, period);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, variables, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, variables, catalog, drainTimeout, invocationObserver);
   }
 
   /** A variable every function gets besides its catalog entry's, as a deployment would set it (a timeout, say). */
   public TwinOptions withVariable(String name, String value) {
     Map<String, String> more = new HashMap<>(variables);
     more.put(name, value);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, more, catalog, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, more, catalog, drainTimeout, invocationObserver);
   }
 
   /** What the twin runs: the standard catalog, or one with a test's own module added. */
   public TwinOptions withCatalog(Catalog other) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout, invocationObserver);
   }
 
   public TwinOptions withDrainTimeout(Duration timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, timeout);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, timeout, invocationObserver);
+  }
+
+  public TwinOptions withInvocationObserver(InvocationObserver observer) {
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
+        drainTimeout, observer);
   }
 }

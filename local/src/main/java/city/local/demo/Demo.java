@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code ./city demo}: starts an in-memory twin on free ports, lets the city's simulated devices publish
@@ -71,6 +72,11 @@ public final class Demo {
 
   /** Runs the whole demo and returns its summary (also printed); the twin is closed when this returns. */
   public static Summary run(DemoOptions options, PrintStream out) {
+    return run(options, UnaryOperator.identity(), out);
+  }
+
+  /** The same with the demo's twin options adjusted last, e.g. to attach a usage meter. */
+  public static Summary run(DemoOptions options, UnaryOperator<TwinOptions> twinSetup, PrintStream out) {
     long wallStart = System.nanoTime();
     Path cityFile = options.cityFile().map(Path::toAbsolutePath).orElseGet(() -> TwinOptions.sampleCity(RepoRoot.find()));
     City city;
@@ -92,6 +98,7 @@ public final class Demo {
     for (DemoPart part : parts) {
       twinOptions = part.configure(twinOptions, clock, out);
     }
+    twinOptions = twinSetup.apply(twinOptions);
     out.flush();
     Twin twin;
     try {

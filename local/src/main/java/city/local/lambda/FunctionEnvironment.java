@@ -31,12 +31,15 @@ public final class FunctionEnvironment implements AutoCloseable {
   private final IsolatingClassLoader loader;
   private final Semaphore concurrency;
   private final Supplier<Map<String, String>> variables;
+  private final InvocationObserver observer;
   private volatile RequestHandler<Object, Object> handler;
   private volatile Class<?> inputType;
 
-  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent, Supplier<Map<String, String>> variables) {
+  FunctionEnvironment(FunctionSpec spec, URL functionCode, ClassLoader parent, Supplier<Map<String, String>> variables,
+      InvocationObserver observer) {
     this.spec = spec;
     this.variables = variables;
+    this.observer = observer;
     this.loader = new IsolatingClassLoader("function-" + spec.id(), functionCode, parent);
     this.concurrency = new Semaphore(concurrency(spec), true);
   }
@@ -59,7 +62,7 @@ public final class FunctionEnvironment implements AutoCloseable {
     thread.setContextClassLoader(loader);
     long started = System.nanoTime();
     try {
-      return instance.handleRequest(input, new LambdaContext(spec));
+      return observer.observe(spec, () -> instance.handleRequest(input, new LambdaContext(spec)));
     } finally {
       thread.setContextClassLoader(previous);
       concurrency.release();

@@ -12,12 +12,17 @@ import java.util.function.Function;
 public final class FunctionPool implements AutoCloseable {
   private final Map<String, FunctionEnvironment> environments = new LinkedHashMap<>();
 
-  /** @param environment each function's environment variables, asked for when its handler is first created */
-  public FunctionPool(List<FunctionSpec> functions, Function<FunctionSpec, Map<String, String>> environment) {
+  /**
+   * @param environment each function's environment variables, asked for when its handler is first created
+   * @param observer sees every invocation
+   */
+  public FunctionPool(List<FunctionSpec> functions, Function<FunctionSpec, Map<String, String>> environment,
+      InvocationObserver observer) {
     URL functionCode = Catalog.class.getProtectionDomain().getCodeSource().getLocation();
     ClassLoader parent = FunctionPool.class.getClassLoader();
     for (FunctionSpec spec : functions) {
-      if (environments.put(spec.id(), new FunctionEnvironment(spec, functionCode, parent, () -> environment.apply(spec))) != null) {
+      FunctionEnvironment function = new FunctionEnvironment(spec, functionCode, parent, () -> environment.apply(spec), observer);
+      if (environments.put(spec.id(), function) != null) {
         throw new IllegalArgumentException("function declared twice: " + spec.id());
       }
     }

@@ -43,7 +43,7 @@ class AsyncInvokerTest {
 
   private static FunctionPool pool(int concurrency) {
     return new FunctionPool(List.of(new FunctionSpec("Flaky", FlakyHandler.class.getName(), 128, 5, concurrency,
-        List.of(), List.of(), "test")), function -> Map.of());
+        List.of(), List.of(), "test")), function -> Map.of(), InvocationObserver.NONE);
   }
 
   private static void reset() {

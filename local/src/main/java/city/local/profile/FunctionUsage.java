@@ -1,0 +1,49 @@
+package city.local.profile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Running totals of one function's invocations, safe for the concurrent invocations the twin runs. */
+final class FunctionUsage {
+  private final LongAdder invocations = new LongAdder();
+  private final List<Long> handlerNanos = Collections.synchronizedList(new ArrayList<>());
+  private final DoubleAdder readUnits = new DoubleAdder();
+  private final DoubleAdder writeUnits = new DoubleAdder();
+  private final LongAdder dynamoDbRequests = new LongAdder();
+  private final LongAdder iotPublishes = new LongAdder();
+
+  /**
+   * @param medianHandlerNanos median wall time of the handler call in the twin's JVM: the typical warm
+   *     invocation, not the first calls that load and compile the handler's classes
+   */
+  record Totals(long invocations, long medianHandlerNanos, double readUnits, double writeUnits, long dynamoDbRequests,
+      long iotPublishes) {}
+
+  void invoked(long handlerNanos) {
+    invocations.increment();
+    this.handlerNanos.add(handlerNanos);
+  }
+
+  void dynamoDb(double reads, double writes) {
+    dynamoDbRequests.increment();
+    readUnits.add(reads);
+    writeUnits.add(writes);
+  }
+
+  void published() {
+    iotPublishes.increment();
+  }
+
+  Totals totals() {
+    List<Long> sorted;
+    synchronized (handlerNanos) {
+      sorted = handlerNanos.stream().sorted().toList();
+    }
+    long median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    return new Totals(invocations.sum(), median, readUnits.sum(), writeUnits.sum(), dynamoDbRequests.sum(),
+        iotPublishes.sum());
+  }
+}

@@ -1,0 +1,54 @@
+package city.local.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import city.catalog.Catalog;
+import city.catalog.FunctionSpec;
+import city.local.cost.EventProfile;
+import city.local.cost.UsageProfile;
+import city.local.demo.DemoOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short metered demo on a real in-memory twin (dynalite, the broker, the functions): the device functions are
+ * measured from dynalite's consumed capacity, and what the demo did not reach keeps its estimate.
+ */
+class ProfileBenchTest {
+
+  @Test
+  void aShortDemoMeasuresTheDeviceFunctionsAndKeepsTheEstimatesOfTheRest() {
+    Instant now = Instant.parse("2026-12-01T09:00:00Z");
+    List<EventProfile> estimates = Catalog.standard().functions().stream().map(f -> new EventProfile(f.id(), EventProfile.ESTIMATE,
+        0, 9, 9, 9, 9, 9, "test", "2026-11-30", "what the demo cannot reach keeps this")).toList();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    UsageProfile profile = ProfileBench.run(DemoOptions.defaults().withSimMinutes(60).withSpeed(600),
+        new UsageProfile("before", estimates), now, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertEquals(Catalog.standard().functions().stream().map(FunctionSpec::id).toList(),
+        profile.functions().stream().map(EventProfile::functionId).toList());
+    for (String deviceFunction : List.of("ParkingOccupancy", "ParkingPlates", "BikeshareStationStatus")) {
+      EventProfile measured = profile.require(deviceFunction);
+      assertEquals(EventProfile.MEASURED, measured.source(), deviceFunction);
+      assertTrue(measured.invocationsMeasured() > 0, deviceFunction);
+      // every one of these messages writes at least the reading it carries
+      assertTrue(measured.writeRequestUnitsPerInvocation() >= 1, deviceFunction + ": " + measured);
+      assertTrue(measured.dynamoDbRequestsPerInvocation() >= 1, deviceFunction + ": " + measured);
+      assertTrue(measured.billedMsPerInvocation() > 0, deviceFunction + ": " + measured);
+      assertEquals(now.toString(), measured.measuredAt());
+      assertTrue(measured.measuredBy().contains("not Lambda's"), measured.measuredBy());
+    }
+    for (EventProfile entry : profile.functions()) {
+      if (entry.source().equals(EventProfile.ESTIMATE)) {
+        assertEquals("what the demo cannot reach keeps this", entry.reason(), entry.functionId());
+      }
+    }
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("ParkingOccupancy"), "the table names the functions");
+  }
+}
