@@ -93,8 +93,4 @@ public record TwinOptions(
   public TwinOptions withDeclarations(Declarations declared) {
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declared, drainTimeout);
   }
-
-  public TwinOptions withDrainTimeout(Duration timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, ackTimeout, declarations, timeout);
-  }
 }
