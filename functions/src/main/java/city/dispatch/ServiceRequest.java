@@ -1,6 +1,7 @@
 package city.dispatch;
 
 import city.platform.InvalidInput;
+import city.platform.KeyDigest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,9 +57,9 @@ public record ServiceRequest(
 
   /** Digest of the public fields only: tells a retry from a different request under the same key. */
   public String fingerprint() {
-    return IncidentIds.digest(String.join("\n", service.serviceCode(),
+    return KeyDigest.hex(String.join("\n", service.serviceCode(),
         position == null ? "" : position.lat() + "," + position.lon(),
-        String.valueOf(address), String.valueOf(description), String.valueOf(mediaUrl)));
+        String.valueOf(address), String.valueOf(description), String.valueOf(mediaUrl)), KeyDigest.FULL);
   }
 
   private static Optional<String> optional(Map<String, String> fields, String name) {
