@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
 import city.platform.KeyDigest;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record ServiceRequest(
     ServiceDefinition service,
-    Position position,
+    GeoPoint position,
     String address,
     String description,
     String mediaUrl,
@@ -32,7 +33,7 @@ public record ServiceRequest(
     if (lat.isPresent() != lon.isPresent()) {
       throw new InvalidInput("lat and long go together");
     }
-    Position position = lat.isPresent() ? new Position(coordinate(lat.get(), "lat", 90), coordinate(lon.get(), "long", 180)) : null;
+    GeoPoint position = lat.isPresent() ? new GeoPoint(coordinate(lat.get(), "lat", 90), coordinate(lon.get(), "long", 180)) : null;
     String address = optional(fields, "address_string").or(() -> optional(fields, "address_id")).orElse(null);
     if (position == null && address == null) {
       throw new InvalidInput("a location is required: lat and long, or address_string");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.platform.GeoPoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class DispatcherTest {
     }
   }
 
-  private Incident report(String id, int priority, Position where) {
+  private Incident report(String id, int priority, GeoPoint where) {
     Incident incident = Fixtures.queued(id, "fire", priority, where, clock.instant());
     incidents.create(incident, java.util.Optional.empty());
     return incident;
@@ -43,7 +44,7 @@ class DispatcherTest {
   @Test
   void aQueuedIncidentGoesToTheNearestFreeUnitAndBothItemsNameTheSameClaim() {
     available("F1", "F2", "F3");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(1, dispatcher.drain("fire"));
     Incident incident = incidents.get("I1");
     assertEquals(IncidentStatus.ASSIGNED, incident.status());
@@ -57,7 +58,7 @@ class DispatcherTest {
 
   @Test
   void withoutAFreeUnitTheIncidentWaitsAndTheNextAvailableUnitTakesIt() {
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(0, dispatcher.drain("fire"));
     assertEquals(IncidentStatus.QUEUED, incidents.get("I1").status());
     Unit f3 = Fixtures.unit("F3");
@@ -68,7 +69,7 @@ class DispatcherTest {
   @Test
   void aClaimWhoseIncidentWasTakenMeanwhileGivesTheUnitBack() {
     available("F1", "F2");
-    Incident incident = report("I1", 2, new Position(36.532, 118.50));
+    Incident incident = report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(1, dispatcher.drain("fire"));
     DispatchPolicy.Match stale = new DispatchPolicy.Match(incident, units.units.get("F1"), 1.0);
     assertEquals(Dispatcher.ClaimOutcome.INCIDENT_TAKEN, dispatcher.claim(stale));
@@ -79,7 +80,7 @@ class DispatcherTest {
   @Test
   void aHalfFinishedClaimIsRevokedBeforeTheUnitIsFreed() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     // a handler claimed F1 (step 1) and died before the incident took it (step 2)
     assertTrue(units.claim("F1", "I1", "dead-claim", at(clock.instant())));
     assertEquals(0, dispatcher.repairHalfClaims(), "a claim younger than the grace may still complete");
@@ -96,7 +97,7 @@ class DispatcherTest {
   @Test
   void aUnitHeldByAClosedIncidentIsFreedByTheRepair() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     Incident assigned = incidents.get("I1");
     // resolved, but the handler died before releasing the unit
@@ -109,7 +110,7 @@ class DispatcherTest {
   @Test
   void aConsistentAssignmentIsNeverRepaired() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     clock.advance(Duration.ofHours(1));
     assertEquals(0, dispatcher.repairHalfClaims());
@@ -119,7 +120,7 @@ class DispatcherTest {
   @Test
   void noAcceptInTimeWithdrawsCancelsAndEscalatesToTheNextNearest() {
     available("F1", "F2", "F3");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     clock.advance(ACK_TIMEOUT.minusSeconds(1));
     assertFalse(dispatcher.withdrawIfOverdue("I1"), "not before the timeout has passed");
@@ -139,9 +140,9 @@ class DispatcherTest {
   @Test
   void closingFreesTheUnitForTheNextQueuedIncidentOfItsKind() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
-    report("I2", 3, new Position(36.532, 118.50));
+    report("I2", 3, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     assertEquals(IncidentStatus.QUEUED, incidents.get("I2").status());
     Incident assigned = incidents.get("I1");
@@ -156,7 +157,7 @@ class DispatcherTest {
   void concurrentDrainsNeverDoubleAssign() throws Exception {
     available("F1", "F2", "F3");
     for (int i = 0; i < 12; i++) {
-      report(String.format("I%02d", i), 1 + i % 3, new Position(36.50 + i * 0.005, 118.50));
+      report(String.format("I%02d", i), 1 + i % 3, new GeoPoint(36.50 + i * 0.005, 118.50));
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Integer>> runs = new ArrayList<>();

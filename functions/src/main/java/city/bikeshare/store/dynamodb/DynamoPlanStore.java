@@ -8,7 +8,7 @@ import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.plan.Plan;
 import city.bikeshare.plan.PlanStatus;
 import city.bikeshare.plan.StoredPlan;

@@ -7,7 +7,7 @@ import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.TruckState;
 import city.bikeshare.TruckStatus;
 import city.bikeshare.store.TruckStore;

@@ -4,7 +4,7 @@ import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.dispatch.Position;
+import city.platform.GeoPoint;
 import city.dispatch.UnitState;
 import city.dispatch.UnitStatus;
 import city.dispatch.UnitStatusReport;
@@ -124,8 +124,8 @@ public final class DynamoUnitStore implements UnitStore {
   }
 
   private static UnitState state(Map<String, AttributeValue> item) {
-    Position position = item.containsKey("lat") && item.containsKey("lon")
-        ? new Position(Double.parseDouble(item.get("lat").n()), Double.parseDouble(item.get("lon").n()))
+    GeoPoint position = item.containsKey("lat") && item.containsKey("lon")
+        ? new GeoPoint(Double.parseDouble(item.get("lat").n()), Double.parseDouble(item.get("lon").n()))
         : null;
     return new UnitState(
         item.get("pk").s().substring("UNIT#".length()),
