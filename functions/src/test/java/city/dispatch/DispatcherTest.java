@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.platform.GeoPoint;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +54,9 @@ class DispatcherTest {
     UnitState f2 = units.units.get("F2");
     assertEquals("I1", f2.incidentId());
     assertEquals(incident.assignment().claimId(), f2.claimId());
-    assertEquals(List.of("assign"), publisher.to("F2").stream().map(s -> s.order().action()).toList());
-    assertEquals("I1", publisher.to("F2").get(0).order().incidentId());
+    assertEquals(List.of("assign"),
+        publisher.to(DispatchOrder.topic("F2")).stream().map(s -> s.as(DispatchOrder.class).action()).toList());
+    assertEquals("I1", publisher.to(DispatchOrder.topic("F2")).get(0).as(DispatchOrder.class).incidentId());
   }
 
   @Test
@@ -127,7 +130,8 @@ class DispatcherTest {
     clock.advance(Duration.ofSeconds(1));
     assertTrue(dispatcher.withdrawIfOverdue("I1"));
     assertFalse(dispatcher.withdrawIfOverdue("I1"), "withdrawn once");
-    assertEquals(List.of("assign", "cancel"), publisher.to("F2").stream().map(s -> s.order().action()).toList());
+    assertEquals(List.of("assign", "cancel"),
+        publisher.to(DispatchOrder.topic("F2")).stream().map(s -> s.as(DispatchOrder.class).action()).toList());
     assertEquals(UnitStatus.OFFLINE, units.units.get("F2").reported(), "a unit that did not answer is offline");
     dispatcher.drain("fire");
     Incident incident = incidents.get("I1");
