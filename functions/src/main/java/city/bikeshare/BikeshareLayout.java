@@ -1,6 +1,7 @@
 package city.bikeshare;
 
 import city.platform.City;
+import city.platform.GeoPoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package city.bikeshare;
 
+import city.platform.GeoPoint;
 import java.time.OffsetDateTime;
 
 /** A truck's latest report as stored: where the next plan starts it, with what load. */

@@ -1,6 +1,7 @@
 package city.bikeshare;
 
 import city.platform.DeviceMessage;
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
 import java.time.OffsetDateTime;
 import java.util.Optional;

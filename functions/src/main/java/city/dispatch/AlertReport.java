@@ -1,6 +1,7 @@
 package city.dispatch;
 
 import city.platform.DeviceMessage;
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ public record AlertReport(
     String category,
     String subCategory,
     Severity severity,
-    Position position,
+    GeoPoint position,
     String description,
     OffsetDateTime ts,
     Instant receivedAt) {
@@ -22,9 +23,9 @@ public record AlertReport(
   static final int MAX_DESCRIPTION = 500;
 
   public static AlertReport extract(DeviceMessage message, DispatchSettings settings) {
-    Position position;
+    GeoPoint position;
     if (message.has("lat") || message.has("lon")) {
-      position = new Position(message.number("lat", -90, 90), message.number("lon", -180, 180));
+      position = new GeoPoint(message.number("lat", -90, 90), message.number("lon", -180, 180));
     } else {
       position = settings.sensors().get(message.deviceId());
       if (position == null) {

@@ -2,6 +2,7 @@ package city.dispatch;
 
 import city.platform.City;
 import city.platform.Config;
+import city.platform.GeoPoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,8 @@ public record DispatchSettings(
     Map<String, String> categoryKinds,
     List<ServiceDefinition> services,
     List<Unit> units,
-    Map<String, Position> sensors,
-    Position cityCentre,
+    Map<String, GeoPoint> sensors,
+    GeoPoint cityCentre,
     String agency,
     ZoneId zone) {
 
@@ -69,7 +70,7 @@ public record DispatchSettings(
       units.add(new Unit(unit.path("unitId").asText(), unit.path("kind").asText(),
           unit.path("name").asText(unit.path("unitId").asText()), position(unit)));
     }
-    Map<String, Position> sensors = new LinkedHashMap<>();
+    Map<String, GeoPoint> sensors = new LinkedHashMap<>();
     for (JsonNode sensor : section.path("sensors")) {
       sensors.put(sensor.path("sensorId").asText(), position(sensor));
     }
@@ -126,8 +127,8 @@ public record DispatchSettings(
     return kinds;
   }
 
-  private static Position position(JsonNode node) {
-    return new Position(node.path("lat").asDouble(), node.path("lon").asDouble());
+  private static GeoPoint position(JsonNode node) {
+    return new GeoPoint(node.path("lat").asDouble(), node.path("lon").asDouble());
   }
 
   private static Map<Severity, Integer> severityPriorities(JsonNode node) {

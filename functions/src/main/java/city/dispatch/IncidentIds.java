@@ -1,12 +1,9 @@
 package city.dispatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import city.platform.KeyDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -26,18 +23,10 @@ public final class IncidentIds {
 
   /** The same key always gives the same id, so a retried POST finds the request it created. */
   public static String forRequest(String idempotencyKey) {
-    return "R-" + digest("open311\n" + idempotencyKey).substring(0, REQUEST_ID_HEX);
+    return "R-" + KeyDigest.hex("open311\n" + idempotencyKey, REQUEST_ID_HEX / 2);
   }
 
   public static String newRequest() {
     return "R-" + UUID.randomUUID().toString().replace("-", "").substring(0, REQUEST_ID_HEX);
-  }
-
-  static String digest(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

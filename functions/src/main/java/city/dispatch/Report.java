@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.platform.GeoPoint;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 
@@ -19,7 +20,7 @@ public record Report(
     String category,
     String subCategory,
     String kind,
-    Position position,
+    GeoPoint position,
     boolean positionEstimated,
     String address,
     String description,

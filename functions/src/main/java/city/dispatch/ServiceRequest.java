@@ -1,6 +1,8 @@
 package city.dispatch;
 
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
+import city.platform.KeyDigest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 public record ServiceRequest(
     ServiceDefinition service,
-    Position position,
+    GeoPoint position,
     String address,
     String description,
     String mediaUrl,
@@ -31,7 +33,7 @@ public record ServiceRequest(
     if (lat.isPresent() != lon.isPresent()) {
       throw new InvalidInput("lat and long go together");
     }
-    Position position = lat.isPresent() ? new Position(coordinate(lat.get(), "lat", 90), coordinate(lon.get(), "long", 180)) : null;
+    GeoPoint position = lat.isPresent() ? new GeoPoint(coordinate(lat.get(), "lat", 90), coordinate(lon.get(), "long", 180)) : null;
     String address = optional(fields, "address_string").or(() -> optional(fields, "address_id")).orElse(null);
     if (position == null && address == null) {
       throw new InvalidInput("a location is required: lat and long, or address_string");
@@ -56,9 +58,9 @@ public record ServiceRequest(
 
   /** Digest of the public fields only: tells a retry from a different request under the same key. */
   public String fingerprint() {
-    return IncidentIds.digest(String.join("\n", service.serviceCode(),
+    return KeyDigest.hex(String.join("\n", service.serviceCode(),
         position == null ? "" : position.lat() + "," + position.lon(),
-        String.valueOf(address), String.valueOf(description), String.valueOf(mediaUrl)));
+        String.valueOf(address), String.valueOf(description), String.valueOf(mediaUrl)), KeyDigest.FULL);
   }
 
   private static Optional<String> optional(Map<String, String> fields, String name) {

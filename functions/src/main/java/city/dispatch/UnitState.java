@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.platform.GeoPoint;
 import java.time.OffsetDateTime;
 
 /**
@@ -13,7 +14,7 @@ public record UnitState(
     String unitId,
     String kind,
     UnitStatus reported,
-    Position position,
+    GeoPoint position,
     OffsetDateTime statusTs,
     String incidentId,
     String claimId,

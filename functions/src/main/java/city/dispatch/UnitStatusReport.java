@@ -1,6 +1,7 @@
 package city.dispatch;
 
 import city.platform.DeviceMessage;
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
 import java.time.OffsetDateTime;
 
@@ -8,7 +9,7 @@ import java.time.OffsetDateTime;
  * A unit's own status on units/{unitId}/status. The kind is fixed by the city file: a message naming another
  * kind means a misconfigured unit and is refused. Without lat/lon the last known position stays.
  */
-public record UnitStatusReport(String unitId, String kind, UnitStatus status, Position position, OffsetDateTime ts) {
+public record UnitStatusReport(String unitId, String kind, UnitStatus status, GeoPoint position, OffsetDateTime ts) {
 
   public static UnitStatusReport extract(DeviceMessage message, DispatchSettings settings) {
     Unit unit = settings.unit(message.deviceId())
@@ -17,8 +18,8 @@ public record UnitStatusReport(String unitId, String kind, UnitStatus status, Po
       throw new InvalidInput("unit " + unit.unitId() + " is a " + unit.kind() + " unit in the city file, not "
           + message.text("kind"));
     }
-    Position position = message.has("lat") || message.has("lon")
-        ? new Position(message.number("lat", -90, 90), message.number("lon", -180, 180))
+    GeoPoint position = message.has("lat") || message.has("lon")
+        ? new GeoPoint(message.number("lat", -90, 90), message.number("lon", -180, 180))
         : null;
     return new UnitStatusReport(unit.unitId(), unit.kind(), UnitStatus.fromWireName(message.text("status")),
         position, message.timestamp("ts"));

@@ -1,20 +1,15 @@
 package city.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -46,23 +41,20 @@ public final class DynamoDeadLetterStore implements DeadLetterStore {
   @Override
   public void record(DeadLetter letter) {
     Instant at = letter.receivedAt().equals(Instant.EPOCH) ? clock.instant() : letter.receivedAt();
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(Map.of(
-              "pk", s("DL#" + LocalDate.ofInstant(at, ZoneOffset.UTC)),
-              "sk", s(at + "#" + digest(letter.topic() + "\n" + letter.payload())),
-              "topic", s(letter.topic()),
-              "deviceId", s(letter.deviceId()),
-              "reason", s(letter.reason()),
-              "receivedAt", s(at.toString()),
-              "payload", s(letter.payload()),
-              "expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond()))))
-          .conditionExpression("attribute_not_exists(pk)")
-          .build());
-    } catch (ConditionalCheckFailedException alreadyKept) {
-      // the same message was dead-lettered before: nothing to add
-    }
+    // refused when the same message was dead-lettered before: nothing to add
+    ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(Map.of(
+            "pk", DynamoItems.s("DL#" + LocalDate.ofInstant(at, ZoneOffset.UTC)),
+            "sk", DynamoItems.s(at + "#" + KeyDigest.hex(letter.topic() + "\n" + letter.payload(), KeyDigest.SHORT)),
+            "topic", orDash(letter.topic()),
+            "deviceId", orDash(letter.deviceId()),
+            "reason", orDash(letter.reason()),
+            "receivedAt", DynamoItems.s(at.toString()),
+            "payload", orDash(letter.payload()),
+            "expiresAt", DynamoItems.n(at.plus(KEEP).getEpochSecond())))
+        .conditionExpression("attribute_not_exists(pk)")
+        .build());
   }
 
   @Override
@@ -73,7 +65,7 @@ public final class DynamoDeadLetterStore implements DeadLetterStore {
       var response = dynamoDb.query(QueryRequest.builder()
           .tableName(table)
           .keyConditionExpression("pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", s("DL#" + day)))
+          .expressionAttributeValues(Map.of(":pk", DynamoItems.s("DL#" + day)))
           .scanIndexForward(false)
           .limit(limit - result.size())
           .build());
@@ -89,16 +81,8 @@ public final class DynamoDeadLetterStore implements DeadLetterStore {
     return result;
   }
 
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value == null || value.isEmpty() ? "-" : value);
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** DynamoDB refuses empty strings, and a dead letter is kept whatever it lacks. */
+  private static AttributeValue orDash(String value) {
+    return DynamoItems.s(value == null || value.isEmpty() ? "-" : value);
   }
 }

@@ -8,7 +8,6 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Warms, before SnapStart takes its snapshot, what every cold start would otherwise pay for: Jackson, and the
@@ -35,8 +34,7 @@ final class SnapStartPriming implements Resource {
     Json.parse(Json.write(Map.of("primed", true)));
     Config.optional(AwsClients.PRIMING_TABLE).ifPresent(table -> {
       try {
-        AwsClients.dynamoDb().getItem(request -> request.tableName(table).key(Map.of(
-            "pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))));
+        AwsClients.dynamoDb().getItem(request -> request.tableName(table).key(DynamoItems.key("PRIMING", "PRIMING")));
       } catch (SdkException e) {
         // a snapshot without a warm client is still correct, only its first call is slower
         LOG.warn("priming against {} failed: {}", table, e.getMessage());

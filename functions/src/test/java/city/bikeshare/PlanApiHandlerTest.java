@@ -6,6 +6,8 @@ import city.bikeshare.plan.PlanIds;
 import city.bikeshare.plan.PlanService;
 import city.platform.Json;
 import city.platform.TestCity;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;

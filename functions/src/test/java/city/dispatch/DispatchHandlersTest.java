@@ -8,6 +8,8 @@ import city.platform.City;
 import city.platform.Json;
 import city.platform.MemoryDeadLetters;
 import city.platform.TestCity;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -65,9 +67,9 @@ class DispatchHandlersTest {
     Incident incident = incidents.get(INCIDENT);
     assertEquals("U1", incident.assignment().unitId());
     assertEquals(2, incident.priority(), "severity high");
-    RecordingPublisher.Sent order = publisher.to("U1").get(0);
-    assertEquals("assign", order.order().action());
-    assertEquals(INCIDENT, order.order().incidentId());
+    RecordingPublisher.Sent order = publisher.to(DispatchOrder.topic("U1")).get(0);
+    assertEquals("assign", order.as(DispatchOrder.class).action());
+    assertEquals(INCIDENT, order.as(DispatchOrder.class).incidentId());
 
     assertEquals(Map.of("status", "ok"), acks.handleRequest(ruleEvent("DispatchAcks.json"), null));
     assertEquals(IncidentStatus.ACCEPTED, incidents.get(INCIDENT).status());

@@ -6,6 +6,7 @@ import static city.dispatch.Fixtures.queued;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.platform.GeoPoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DispatchPolicyTest {
-  private static final Position NEAR_F2 = new Position(36.531, 118.50);
+  private static final GeoPoint NEAR_F2 = new GeoPoint(36.531, 118.50);
 
   private static String chosen(Incident incident, List<UnitState> units) {
     return DispatchPolicy.nearest(incident, units).map(m -> m.unit().unitId()).orElse("none");
@@ -31,18 +32,18 @@ class DispatchPolicyTest {
   @Test
   void distanceIsGreatCircleNotDegrees() {
     // at 60 degrees north a degree of longitude is half as long as a degree of latitude
-    Unit east = new Unit("E", "fire", "E", new Position(60.0, 11.5));
-    Unit north = new Unit("N", "fire", "N", new Position(60.4, 11.0));
-    Incident incident = queued("I", "fire", 1, new Position(60.0, 11.0), T0);
+    Unit east = new Unit("E", "fire", "E", new GeoPoint(60.0, 11.5));
+    Unit north = new Unit("N", "fire", "N", new GeoPoint(60.4, 11.0));
+    Incident incident = queued("I", "fire", 1, new GeoPoint(60.0, 11.0), T0);
     assertEquals("E", chosen(incident, List.of(Fixtures.available(east), Fixtures.available(north))),
         "0.5 degrees of longitude at 60N (~27.8 km) is nearer than 0.4 degrees of latitude (~44.5 km)");
   }
 
   @Test
   void equalDistancesGoToTheSmallerUnitIdWhateverTheReadOrder() {
-    Position at = new Position(36.50, 118.50);
-    UnitState b = Fixtures.available(new Unit("B", "fire", "B", new Position(36.51, 118.50)));
-    UnitState a = Fixtures.available(new Unit("A", "fire", "A", new Position(36.51, 118.50)));
+    GeoPoint at = new GeoPoint(36.50, 118.50);
+    UnitState b = Fixtures.available(new Unit("B", "fire", "B", new GeoPoint(36.51, 118.50)));
+    UnitState a = Fixtures.available(new Unit("A", "fire", "A", new GeoPoint(36.51, 118.50)));
     Incident incident = queued("I", "fire", 1, at, T0);
     assertEquals("A", chosen(incident, List.of(b, a)));
     assertEquals("A", chosen(incident, List.of(a, b)));
@@ -100,7 +101,7 @@ class DispatchPolicyTest {
         .filter(u -> !u.unitId().equals("F1") && !u.unitId().equals("F2")).toList();
     List<Incident> queue = List.of(
         queued("routine", "fire", 4, NEAR_F2, T0),
-        queued("critical", "fire", 1, new Position(36.40, 118.50), T0.plusSeconds(60)));
+        queued("critical", "fire", 1, new GeoPoint(36.40, 118.50), T0.plusSeconds(60)));
     DispatchPolicy.Match match = DispatchPolicy.next(queue, oneFireUnit).orElseThrow();
     assertEquals("critical", match.incident().incidentId(), "priority wins over arrival and over distance");
     assertEquals("F3", match.unit().unitId());

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.platform.GeoPoint;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +37,7 @@ class DispatcherTest {
     }
   }
 
-  private Incident report(String id, int priority, Position where) {
+  private Incident report(String id, int priority, GeoPoint where) {
     Incident incident = Fixtures.queued(id, "fire", priority, where, clock.instant());
     incidents.create(incident, java.util.Optional.empty());
     return incident;
@@ -43,7 +46,7 @@ class DispatcherTest {
   @Test
   void aQueuedIncidentGoesToTheNearestFreeUnitAndBothItemsNameTheSameClaim() {
     available("F1", "F2", "F3");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(1, dispatcher.drain("fire"));
     Incident incident = incidents.get("I1");
     assertEquals(IncidentStatus.ASSIGNED, incident.status());
@@ -51,13 +54,14 @@ class DispatcherTest {
     UnitState f2 = units.units.get("F2");
     assertEquals("I1", f2.incidentId());
     assertEquals(incident.assignment().claimId(), f2.claimId());
-    assertEquals(List.of("assign"), publisher.to("F2").stream().map(s -> s.order().action()).toList());
-    assertEquals("I1", publisher.to("F2").get(0).order().incidentId());
+    assertEquals(List.of("assign"),
+        publisher.to(DispatchOrder.topic("F2")).stream().map(s -> s.as(DispatchOrder.class).action()).toList());
+    assertEquals("I1", publisher.to(DispatchOrder.topic("F2")).get(0).as(DispatchOrder.class).incidentId());
   }
 
   @Test
   void withoutAFreeUnitTheIncidentWaitsAndTheNextAvailableUnitTakesIt() {
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(0, dispatcher.drain("fire"));
     assertEquals(IncidentStatus.QUEUED, incidents.get("I1").status());
     Unit f3 = Fixtures.unit("F3");
@@ -68,7 +72,7 @@ class DispatcherTest {
   @Test
   void aClaimWhoseIncidentWasTakenMeanwhileGivesTheUnitBack() {
     available("F1", "F2");
-    Incident incident = report("I1", 2, new Position(36.532, 118.50));
+    Incident incident = report("I1", 2, new GeoPoint(36.532, 118.50));
     assertEquals(1, dispatcher.drain("fire"));
     DispatchPolicy.Match stale = new DispatchPolicy.Match(incident, units.units.get("F1"), 1.0);
     assertEquals(Dispatcher.ClaimOutcome.INCIDENT_TAKEN, dispatcher.claim(stale));
@@ -79,7 +83,7 @@ class DispatcherTest {
   @Test
   void aHalfFinishedClaimIsRevokedBeforeTheUnitIsFreed() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     // a handler claimed F1 (step 1) and died before the incident took it (step 2)
     assertTrue(units.claim("F1", "I1", "dead-claim", at(clock.instant())));
     assertEquals(0, dispatcher.repairHalfClaims(), "a claim younger than the grace may still complete");
@@ -96,7 +100,7 @@ class DispatcherTest {
   @Test
   void aUnitHeldByAClosedIncidentIsFreedByTheRepair() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     Incident assigned = incidents.get("I1");
     // resolved, but the handler died before releasing the unit
@@ -109,7 +113,7 @@ class DispatcherTest {
   @Test
   void aConsistentAssignmentIsNeverRepaired() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     clock.advance(Duration.ofHours(1));
     assertEquals(0, dispatcher.repairHalfClaims());
@@ -119,14 +123,15 @@ class DispatcherTest {
   @Test
   void noAcceptInTimeWithdrawsCancelsAndEscalatesToTheNextNearest() {
     available("F1", "F2", "F3");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     clock.advance(ACK_TIMEOUT.minusSeconds(1));
     assertFalse(dispatcher.withdrawIfOverdue("I1"), "not before the timeout has passed");
     clock.advance(Duration.ofSeconds(1));
     assertTrue(dispatcher.withdrawIfOverdue("I1"));
     assertFalse(dispatcher.withdrawIfOverdue("I1"), "withdrawn once");
-    assertEquals(List.of("assign", "cancel"), publisher.to("F2").stream().map(s -> s.order().action()).toList());
+    assertEquals(List.of("assign", "cancel"),
+        publisher.to(DispatchOrder.topic("F2")).stream().map(s -> s.as(DispatchOrder.class).action()).toList());
     assertEquals(UnitStatus.OFFLINE, units.units.get("F2").reported(), "a unit that did not answer is offline");
     dispatcher.drain("fire");
     Incident incident = incidents.get("I1");
@@ -139,9 +144,9 @@ class DispatcherTest {
   @Test
   void closingFreesTheUnitForTheNextQueuedIncidentOfItsKind() {
     available("F1");
-    report("I1", 2, new Position(36.532, 118.50));
+    report("I1", 2, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
-    report("I2", 3, new Position(36.532, 118.50));
+    report("I2", 3, new GeoPoint(36.532, 118.50));
     dispatcher.drain("fire");
     assertEquals(IncidentStatus.QUEUED, incidents.get("I2").status());
     Incident assigned = incidents.get("I1");
@@ -156,7 +161,7 @@ class DispatcherTest {
   void concurrentDrainsNeverDoubleAssign() throws Exception {
     available("F1", "F2", "F3");
     for (int i = 0; i < 12; i++) {
-      report(String.format("I%02d", i), 1 + i % 3, new Position(36.50 + i * 0.005, 118.50));
+      report(String.format("I%02d", i), 1 + i % 3, new GeoPoint(36.50 + i * 0.005, 118.50));
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Integer>> runs = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.platform.GeoPoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The acknowledgement state machine: forward only, implied steps, stray acks recorded once. */
 class IncidentAckTest {
-  private static final Position WHERE = new Position(36.52, 118.50);
+  private static final GeoPoint WHERE = new GeoPoint(36.52, 118.50);
 
   private static Incident assignedTo(String unitId) {
     return Fixtures.queued("I", "fire", 2, WHERE, T0).assigned(unitId, "c-" + unitId, 1.2, at(T0.plusSeconds(1)));

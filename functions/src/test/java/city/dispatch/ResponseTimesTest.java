@@ -5,6 +5,7 @@ import static city.dispatch.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import city.platform.GeoPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ResponseTimesTest {
 
   @Test
   void statisticsArePerPriorityAndEachIntervalUsesOnlyIncidentsThatReachedIt() {
-    Position where = new Position(36.5, 118.5);
+    GeoPoint where = new GeoPoint(36.5, 118.5);
     Incident urgentDone = Fixtures.queued("a", "fire", 1, where, T0)
         .assigned("F1", "c1", 1, at(T0.plusSeconds(2)))
         .acknowledged("F1", AckAction.ACCEPT, at(T0.plusSeconds(12))).orElseThrow()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import city.platform.GeoPoint;
 import city.platform.InvalidInput;
 import city.platform.Json;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class ServiceRequestTest {
   void aJsonBodyGivesTheSameFields() {
     Map<String, String> fields = FormFields.json(Json.parse("{\"service_code\": \"pothole\", \"lat\": 36.51, \"long\": 118.53}"));
     ServiceRequest request = ServiceRequest.parse(fields, SETTINGS);
-    assertEquals(new Position(36.51, 118.53), request.position());
+    assertEquals(new GeoPoint(36.51, 118.53), request.position());
     assertEquals("municipal", request.service().kind());
   }
 

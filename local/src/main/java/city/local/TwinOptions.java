@@ -103,10 +103,6 @@ public record TwinOptions(
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout, invocationObserver);
   }
 
-  public TwinOptions withDrainTimeout(Duration timeout) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, timeout, invocationObserver);
-  }
-
   public TwinOptions withInvocationObserver(InvocationObserver observer) {
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
         drainTimeout, observer);

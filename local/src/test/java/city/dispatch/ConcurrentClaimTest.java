@@ -11,6 +11,7 @@ import city.local.RepoRoot;
 import city.local.dynamodb.Dynalite;
 import city.local.dynamodb.LocalDynamoDb;
 import city.local.dynamodb.TableCreator;
+import city.platform.GeoPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -72,11 +73,11 @@ class ConcurrentClaimTest {
   void underAnyConcurrencyAUnitHoldsOneIncidentAndAnIncidentOneUnit() throws Exception {
     List<Unit> fleet = new ArrayList<>();
     for (int i = 0; i < UNITS; i++) {
-      fleet.add(new Unit("C" + i, "fire", "C" + i, new Position(36.50 + i * 0.01, 118.50)));
+      fleet.add(new Unit("C" + i, "fire", "C" + i, new GeoPoint(36.50 + i * 0.01, 118.50)));
     }
     DispatchSettings settings = new DispatchSettings(Duration.ofMinutes(10), Duration.ofMinutes(5),
         DispatchSettings.DEFAULT_SEVERITY_PRIORITIES, DispatchSettings.DEFAULT_CATEGORY_KINDS,
-        DispatchSettings.DEFAULT_SERVICES, fleet, Map.of(), new Position(36.5, 118.5), "Test", ZONE);
+        DispatchSettings.DEFAULT_SERVICES, fleet, Map.of(), new GeoPoint(36.5, 118.5), "Test", ZONE);
     DynamoIncidentStore incidents = new DynamoIncidentStore(dynamoDb, "Dispatch");
     DynamoUnitStore units = new DynamoUnitStore(dynamoDb, "Dispatch");
     AtomicInteger ordersSent = new AtomicInteger();
@@ -90,7 +91,7 @@ class ConcurrentClaimTest {
     List<Incident> queued = new ArrayList<>();
     for (int i = 0; i < INCIDENTS; i++) {
       Report report = new Report(IncidentSource.SENSOR, "X" + i, "fire", null, "fire",
-          new Position(36.49 + i * 0.003, 118.51), false, null, null, null, now.plusNanos(i * 1000L), null);
+          new GeoPoint(36.49 + i * 0.003, 118.51), false, null, null, null, now.plusNanos(i * 1000L), null);
       Incident incident = Incident.reported("C-" + i, report, Severity.HIGH, 1 + i % 4, new AlertTally(1, now));
       assertTrue(incidents.create(incident, Optional.empty()));
       queued.add(incident);

@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -27,19 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 class OccupancyCostTest {
   /** Shortly after the histories (they start 2026-11-20): closing a session older than the arrears age costs more. */
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneOffset.UTC);
-  private static ParkingDynalite dynalite;
-
-  @BeforeAll
-  static void start() {
-    dynalite = ParkingDynalite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dynalite != null) {
-      dynalite.close();
-    }
-  }
+  @RegisterExtension
+  static final ParkingDynalite dynalite = new ParkingDynalite();
 
   /** Request units of one kind of message. */
   static final class Tally {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -18,23 +21,30 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The twin's dynalite (in memory); each test takes fresh copies of the catalog's parking table (one dynalite
- * holds, say, an in-order and a shuffled copy).
+ * The twin's dynalite (in memory), one per test class: register it as a static {@code @RegisterExtension}
+ * field. Each test takes fresh copies of the catalog's parking table (one dynalite holds, say, an in-order and
+ * a shuffled copy).
  */
-final class ParkingDynalite implements AutoCloseable {
+final class ParkingDynalite implements BeforeAllCallback, AfterAllCallback {
   private static final AtomicInteger TABLES = new AtomicInteger();
 
-  private final Dynalite dynalite;
-  private final DynamoDbClient client;
+  private Dynalite dynalite;
+  private DynamoDbClient client;
 
-  private ParkingDynalite(Dynalite dynalite, DynamoDbClient client) {
-    this.dynalite = dynalite;
-    this.client = client;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    dynalite = Dynalite.start(RepoRoot.find(), Optional.empty());
+    client = client(dynalite, List.of());
   }
 
-  static ParkingDynalite start() {
-    Dynalite dynalite = Dynalite.start(RepoRoot.find(), Optional.empty());
-    return new ParkingDynalite(dynalite, client(dynalite, List.of()));
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (client != null) {
+      client.close();
+    }
+    if (dynalite != null) {
+      dynalite.close();
+    }
   }
 
   /** A new, empty parking table as the catalog declares it. */
@@ -62,11 +72,5 @@ final class ParkingDynalite implements AutoCloseable {
         .endpointOverride(dynalite.endpoint())
         .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
         .build();
-  }
-
-  @Override
-  public void close() {
-    client.close();
-    dynalite.close();
   }
 }

@@ -9,6 +9,7 @@ import city.parking.payment.Payments;
 import city.platform.Caller;
 import city.platform.HttpError;
 import city.platform.Json;
+import city.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,31 +20,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Paying exactly once under concurrent retries: threads against dynalite, with the real stores. */
 class PaymentIdempotencyTest {
   private static final Caller OWNER = new Caller("citizen-1", "citizen", List.of("京A12345"));
   private static final int THREADS = 12;
-  private static ParkingDynalite dynalite;
+  @RegisterExtension
+  static final ParkingDynalite dynalite = new ParkingDynalite();
   private ParkingWorld world;
   private CountingProvider provider;
   private Payments payments;
-
-  @BeforeAll
-  static void start() {
-    dynalite = ParkingDynalite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dynalite != null) {
-      dynalite.close();
-    }
-  }
 
   /** S1 closed: Monday 10:00-11:40, class I, 1750 fen, plate 京A12345; S2 still open. */
   @BeforeEach

@@ -18,8 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,19 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReorderedDeliveryTest {
   private static final int READINGS_PER_SPACE = 10;
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T04:00:00Z"), ZoneOffset.UTC);
-  private static ParkingDynalite dynalite;
-
-  @BeforeAll
-  static void start() {
-    dynalite = ParkingDynalite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dynalite != null) {
-      dynalite.close();
-    }
-  }
+  @RegisterExtension
+  static final ParkingDynalite dynalite = new ParkingDynalite();
 
   /** What a bill is made of; the plate's read is compared too, so "highest confidence wins" is checked. */
   record Bill(String sessionId, Instant start, Instant end, Long closeSeq, long amountDue, boolean noise,

@@ -8,16 +8,17 @@ import city.parking.payment.PaymentResult;
 import city.parking.payment.SimulatedPaymentProvider;
 import city.parking.session.Session;
 import city.platform.Caller;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Gaps held and settled after the timeout, late readings correcting unpaid sessions (and refused for paid
@@ -29,22 +30,11 @@ class SettlementTest {
   private static final Instant ARRIVAL = Instant.parse("2026-11-23T03:00:00Z");
   private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
   private static final Caller OWNER = new Caller("citizen-1", "citizen", List.of("京A12345"));
-  private static ParkingDynalite dynalite;
+  @RegisterExtension
+  static final ParkingDynalite dynalite = new ParkingDynalite();
   private MutableClock clock;
   private ParkingWorld world;
   private RecordingPublisher publisher;
-
-  @BeforeAll
-  static void start() {
-    dynalite = ParkingDynalite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dynalite != null) {
-      dynalite.close();
-    }
-  }
 
   @BeforeEach
   void freshTable() {

@@ -1,7 +1,7 @@
 package city.bikeshare.plan;
 
 import city.bikeshare.BikeshareLayout;
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.StationState;
 import city.bikeshare.TruckState;
 import city.bikeshare.demand.Target;

@@ -1,6 +1,6 @@
 package city.bikeshare.plan;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package city.bikeshare.plan;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import java.time.OffsetDateTime;
 
 /** A truck's latest progress report on one plan: the first {@code completedStops} of its list are done. */

@@ -40,10 +40,6 @@ public record SolverSettings(long seed, long effortLimit, long stallIterations, 
     return new SolverSettings(seed, limit, stallIterations, timeLimit);
   }
 
-  public SolverSettings withStallIterations(long iterations) {
-    return new SolverSettings(seed, effortLimit, iterations, timeLimit);
-  }
-
   public SolverSettings withTimeLimit(Duration limit) {
     return new SolverSettings(seed, effortLimit, stallIterations, limit);
   }

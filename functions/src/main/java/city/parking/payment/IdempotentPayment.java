@@ -1,10 +1,7 @@
 package city.parking.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import city.platform.KeyDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -24,19 +21,10 @@ public record IdempotentPayment(
   }
 
   public String paymentId() {
-    return "pay-" + digest(caller + "\n" + key);
+    return "pay-" + KeyDigest.hex(caller + "\n" + key, KeyDigest.SHORT);
   }
 
   public boolean sameRequest(IdempotentPayment other) {
     return sessionId.equals(other.sessionId) && amount == other.amount;
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

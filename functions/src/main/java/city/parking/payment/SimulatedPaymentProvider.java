@@ -1,9 +1,6 @@
 package city.parking.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import city.platform.KeyDigest;
 
 /**
  * Stands in for a real provider in the twin and the demo: approves every charge. The reference is derived
@@ -11,6 +8,7 @@ import java.util.HexFormat;
  */
 public final class SimulatedPaymentProvider implements PaymentProvider {
   public static final String NAME = "simulated";
+  private static final int REFERENCE_BYTES = 8;
 
   @Override
   public String name() {
@@ -19,20 +17,11 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
 
   @Override
   public Charge charge(String paymentId, String sessionId, long amountFen) {
-    return Charge.approved("SIM-" + digest(paymentId));
+    return Charge.approved("SIM-" + KeyDigest.hex(paymentId, REFERENCE_BYTES).toUpperCase());
   }
 
   @Override
   public void refund(String paymentId, long amountFen) {
     // nothing was moved, so nothing goes back
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8).toUpperCase();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -15,10 +15,6 @@ public record PlateCandidate(String plate, double confidence, OffsetDateTime ts,
       .thenComparing(PlateCandidate::plate)
       .thenComparing(PlateCandidate::cameraId);
 
-  public boolean betterThan(PlateCandidate other) {
-    return BEST_FIRST.compare(this, other) < 0;
-  }
-
   /** The same read delivered twice (or by two rules) is one read. */
   public boolean sameRead(PlateCandidate other) {
     return plate.equals(other.plate) && cameraId.equals(other.cameraId) && ts.toInstant().equals(other.ts.toInstant());

@@ -81,11 +81,6 @@ public record Session(
         && voided == other.voided && plateNumber().equals(other.plateNumber());
   }
 
-  public Session withPlate(PlateCandidate read) {
-    return new Session(id, zone, start, closeSeq, end, Optional.of(read), amountDue, settledWithGap, noise, voided,
-        correction, payment, arrears, headVersion);
-  }
-
   public Session corrected(String note, long version) {
     return new Session(id, zone, start, closeSeq, end, plate, amountDue, settledWithGap, noise, voided,
         Optional.of(note), payment, arrears, version);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.bikeshare.BikeshareLayout;
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

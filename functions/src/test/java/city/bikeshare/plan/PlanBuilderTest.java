@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.bikeshare.BikeshareLayout;
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.StationState;
 import city.bikeshare.TruckState;
 import city.bikeshare.demand.Target;

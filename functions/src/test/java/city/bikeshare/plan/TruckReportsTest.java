@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.MemoryPlanStore;
 import city.bikeshare.MemoryStationStore;
 import city.bikeshare.MemoryTruckStore;

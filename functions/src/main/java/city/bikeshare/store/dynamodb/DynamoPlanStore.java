@@ -3,16 +3,18 @@ package city.bikeshare.store.dynamodb;
 import static city.bikeshare.store.dynamodb.Items.decimal;
 import static city.bikeshare.store.dynamodb.Items.integer;
 import static city.bikeshare.store.dynamodb.Items.longValue;
-import static city.bikeshare.store.dynamodb.Items.n;
-import static city.bikeshare.store.dynamodb.Items.s;
 import static city.bikeshare.store.dynamodb.Items.text;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.plan.Plan;
 import city.bikeshare.plan.PlanStatus;
 import city.bikeshare.plan.StoredPlan;
 import city.bikeshare.plan.TruckProgress;
 import city.bikeshare.store.PlanStore;
+import city.platform.ConditionalWrite;
 import city.platform.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,37 +113,31 @@ public final class DynamoPlanStore implements PlanStore {
 
   @Override
   public void markActive(String planId, Instant at) {
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(planKey(planId))
-          .updateExpression("SET #status = :active, publishedAt = :at")
-          .conditionExpression("#status = :publishing")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(
-              ":active", s(PlanStatus.ACTIVE.wireName()),
-              ":publishing", s(PlanStatus.PUBLISHING.wireName()),
-              ":at", s(at.toString())))
-          .build());
-    } catch (ConditionalCheckFailedException supersededMeanwhile) {
-      // a newer plan took over while this one was being published: it stays superseded
-    }
+    // refused when a newer plan took over while this one was being published: it stays superseded
+    ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(planKey(planId))
+        .updateExpression("SET #status = :active, publishedAt = :at")
+        .conditionExpression("#status = :publishing")
+        .expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(Map.of(
+            ":active", s(PlanStatus.ACTIVE.wireName()),
+            ":publishing", s(PlanStatus.PUBLISHING.wireName()),
+            ":at", s(at.toString())))
+        .build());
   }
 
   @Override
   public void markSuperseded(String planId, String newerPlanId) {
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(planKey(planId))
-          .updateExpression("SET #status = :superseded, supersededBy = :by")
-          .conditionExpression("attribute_exists(pk)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":superseded", s(PlanStatus.SUPERSEDED.wireName()), ":by", s(newerPlanId)))
-          .build());
-    } catch (ConditionalCheckFailedException expired) {
-      // the older plan is gone already (TTL): nothing to mark
-    }
+    // refused when the older plan is gone already (TTL): nothing to mark
+    ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(planKey(planId))
+        .updateExpression("SET #status = :superseded, supersededBy = :by")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(Map.of(":superseded", s(PlanStatus.SUPERSEDED.wireName()), ":by", s(newerPlanId)))
+        .build());
   }
 
   @Override
@@ -197,14 +193,14 @@ public final class DynamoPlanStore implements PlanStore {
   }
 
   private static Map<String, AttributeValue> planKey(String planId) {
-    return Map.of("pk", s(partition(planId)), "sk", s(PLAN));
+    return key(partition(planId), PLAN);
   }
 
   private static Map<String, AttributeValue> progressKey(String planId, String truckId) {
-    return Map.of("pk", s(partition(planId)), "sk", s(PROGRESS + truckId));
+    return key(partition(planId), PROGRESS + truckId);
   }
 
   private static Map<String, AttributeValue> pointerKey() {
-    return Map.of("pk", s(PLAN), "sk", s("LATEST"));
+    return key(PLAN, "LATEST");
   }
 }

@@ -1,9 +1,10 @@
 package city.bikeshare.store.dynamodb;
 
 import static city.bikeshare.store.dynamodb.Items.integer;
-import static city.bikeshare.store.dynamodb.Items.n;
-import static city.bikeshare.store.dynamodb.Items.s;
 import static city.bikeshare.store.dynamodb.Items.text;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
 import city.bikeshare.StationState;
 import city.bikeshare.StationStatus;
@@ -11,6 +12,7 @@ import city.bikeshare.demand.FlowBucket;
 import city.bikeshare.demand.FlowSample;
 import city.bikeshare.demand.TruckMove;
 import city.bikeshare.store.StationStore;
+import city.platform.ConditionalWrite;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public final class DynamoStationStore implements StationStore {
     try {
       var response = dynamoDb.updateItem(UpdateItemRequest.builder()
           .tableName(table)
-          .key(key(status.stationId()))
+          .key(latestKey(status.stationId()))
           // the right-hand sides read the item as it was: the replaced report becomes the previous one
           .updateExpression("SET prevBikes = if_not_exists(bikes, :b), prevTs = if_not_exists(ts, :ts), "
               + "prevTsMillis = if_not_exists(tsMillis, :t), bikes = :b, docks = :d, ts = :ts, tsMillis = :t")
@@ -72,7 +74,7 @@ public final class DynamoStationStore implements StationStore {
           .build());
       return Optional.of(state(response.attributes()));
     } catch (ConditionalCheckFailedException staleOrDuplicate) {
-      var stored = dynamoDb.getItem(GetItemRequest.builder().tableName(table).key(key(status.stationId()))
+      var stored = dynamoDb.getItem(GetItemRequest.builder().tableName(table).key(latestKey(status.stationId()))
           .consistentRead(true).build());
       if (!stored.hasItem() || stored.item().isEmpty()) {
         return Optional.empty();
@@ -94,18 +96,15 @@ public final class DynamoStationStore implements StationStore {
     values.put(":station", s(sample.stationId()));
     values.put(":hour", s(sample.hourStart().toString()));
     values.put(":expires", n(sample.expiresAt().getEpochSecond()));
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(Map.of("pk", s(flowPartition(sample.hourOfWeek())), "sk", s(bucketKey(sample.stationId(), sample.hourStart()))))
-          .updateExpression("ADD netChange :delta, samples :one SET lastTsMillis = :t, bikes = :b, "
-              + "stationId = :station, hourStart = :hour, expiresAt = :expires")
-          .conditionExpression("attribute_not_exists(lastTsMillis) OR lastTsMillis < :t")
-          .expressionAttributeValues(values)
-          .build());
-    } catch (ConditionalCheckFailedException alreadyCounted) {
-      // a redelivered report: its change is in the bucket already
-    }
+    // refused for a redelivered report: its change is in the bucket already
+    ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(flowPartition(sample.hourOfWeek()), bucketKey(sample.stationId(), sample.hourStart())))
+        .updateExpression("ADD netChange :delta, samples :one SET lastTsMillis = :t, bikes = :b, "
+            + "stationId = :station, hourStart = :hour, expiresAt = :expires")
+        .conditionExpression("attribute_not_exists(lastTsMillis) OR lastTsMillis < :t")
+        .expressionAttributeValues(values)
+        .build());
   }
 
   @Override
@@ -168,8 +167,8 @@ public final class DynamoStationStore implements StationStore {
     return stationId + "#" + hourStart;
   }
 
-  private static Map<String, AttributeValue> key(String stationId) {
-    return Map.of("pk", s(LATEST), "sk", s(stationId));
+  private static Map<String, AttributeValue> latestKey(String stationId) {
+    return key(LATEST, stationId);
   }
 
   private static StationState state(Map<String, AttributeValue> item) {

@@ -2,19 +2,20 @@ package city.bikeshare.store.dynamodb;
 
 import static city.bikeshare.store.dynamodb.Items.decimal;
 import static city.bikeshare.store.dynamodb.Items.integer;
-import static city.bikeshare.store.dynamodb.Items.n;
-import static city.bikeshare.store.dynamodb.Items.s;
 import static city.bikeshare.store.dynamodb.Items.text;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
-import city.bikeshare.GeoPoint;
+import city.platform.GeoPoint;
 import city.bikeshare.TruckState;
 import city.bikeshare.TruckStatus;
 import city.bikeshare.store.TruckStore;
+import city.platform.ConditionalWrite;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Truck items: pk {@code TRUCKS}, sk the truck id; the whole fleet is one query. */
@@ -31,24 +32,19 @@ public final class DynamoTruckStore implements TruckStore {
 
   @Override
   public boolean apply(TruckStatus status) {
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(Map.of("pk", s(TRUCKS), "sk", s(status.truckId())))
-          .updateExpression("SET lat = :lat, lon = :lon, #load = :load, ts = :ts, tsMillis = :t")
-          .conditionExpression("attribute_not_exists(tsMillis) OR tsMillis < :t")
-          .expressionAttributeNames(Map.of("#load", "load"))
-          .expressionAttributeValues(Map.of(
-              ":lat", n(status.position().lat()),
-              ":lon", n(status.position().lon()),
-              ":load", n(status.load()),
-              ":ts", s(status.ts().toString()),
-              ":t", n(status.ts().toInstant().toEpochMilli())))
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException staleOrDuplicate) {
-      return false;
-    }
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(TRUCKS, status.truckId()))
+        .updateExpression("SET lat = :lat, lon = :lon, #load = :load, ts = :ts, tsMillis = :t")
+        .conditionExpression("attribute_not_exists(tsMillis) OR tsMillis < :t")
+        .expressionAttributeNames(Map.of("#load", "load"))
+        .expressionAttributeValues(Map.of(
+            ":lat", n(status.position().lat()),
+            ":lon", n(status.position().lon()),
+            ":load", n(status.load()),
+            ":ts", s(status.ts().toString()),
+            ":t", n(status.ts().toInstant().toEpochMilli())))
+        .build());
   }
 
   @Override

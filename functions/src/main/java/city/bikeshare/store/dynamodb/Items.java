@@ -7,21 +7,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Attribute helpers shared by the bike-share adapters. */
+/** Attribute reading shared by the bike-share adapters. */
 final class Items {
   private Items() {}
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  static AttributeValue n(double value) {
-    return AttributeValue.fromN(Double.toString(value));
-  }
 
   static int integer(Map<String, AttributeValue> item, String name) {
     return Integer.parseInt(item.get(name).n());

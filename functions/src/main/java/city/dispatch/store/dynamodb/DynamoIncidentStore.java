@@ -1,11 +1,16 @@
 package city.dispatch.store.dynamodb;
 
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
+
 import city.dispatch.Incident;
 import city.dispatch.IncidentSource;
 import city.dispatch.IncidentStatus;
 import city.dispatch.ReportedEntry;
 import city.dispatch.ReporterContact;
 import city.dispatch.store.IncidentStore;
+import city.platform.ConditionalWrite;
 import city.platform.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +26,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -68,16 +72,11 @@ public final class DynamoIncidentStore implements IncidentStore {
       line.put("serviceCode", s(incident.report().origin()));
     }
     dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(line).build());
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(item(incident.atVersion(1)))
-          .conditionExpression("attribute_not_exists(pk)")
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException exists) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(item(incident.atVersion(1)))
+        .conditionExpression("attribute_not_exists(pk)")
+        .build());
   }
 
   /** Put-if-absent: a replayed request never overwrites the first reporter's contact. */
@@ -91,19 +90,15 @@ public final class DynamoIncidentStore implements IncidentStore {
     putIfPresent(item, "phone", contact.phone());
     putIfPresent(item, "deviceId", contact.deviceId());
     putIfPresent(item, "accountId", contact.accountId());
-    item.put("expiresAt", AttributeValue.fromN(Long.toString(
-        incident.report().reportedAt().toInstant().plus(KEEP_CONTACT).getEpochSecond())));
-    try {
-      dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk)").build());
-    } catch (ConditionalCheckFailedException alreadyKept) {
-      // the first request under this id keeps its contact
-    }
+    item.put("expiresAt", n(incident.report().reportedAt().toInstant().plus(KEEP_CONTACT).getEpochSecond()));
+    // refused when a request under this id came first: it keeps its contact
+    ConditionalWrite.put(dynamoDb, PutItemRequest.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(pk)").build());
   }
 
   @Override
   public Optional<Incident> find(String incidentId) {
-    GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).key(key(incidentId)).consistentRead(true));
+    GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).key(incidentKey(incidentId)).consistentRead(true));
     return response.hasItem() && !response.item().isEmpty() ? Optional.of(incident(response.item())) : Optional.empty();
   }
 
@@ -113,7 +108,7 @@ public final class DynamoIncidentStore implements IncidentStore {
     List<Incident> found = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
       List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
-          .stream().map(DynamoIncidentStore::key).toList();
+          .stream().map(DynamoIncidentStore::incidentKey).toList();
       Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
       while (!pending.isEmpty()) {
         final Map<String, KeysAndAttributes> request = pending;
@@ -127,17 +122,12 @@ public final class DynamoIncidentStore implements IncidentStore {
 
   @Override
   public boolean replace(Incident current, Incident next) {
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(item(next.atVersion(current.version() + 1)))
-          .conditionExpression("version = :version")
-          .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(current.version()))))
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException changedMeanwhile) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(item(next.atVersion(current.version() + 1)))
+        .conditionExpression("version = :version")
+        .expressionAttributeValues(Map.of(":version", n(current.version())))
+        .build());
   }
 
   @Override
@@ -177,12 +167,12 @@ public final class DynamoIncidentStore implements IncidentStore {
   }
 
   private static Map<String, AttributeValue> item(Incident incident) {
-    Map<String, AttributeValue> item = new HashMap<>(key(incident.incidentId()));
+    Map<String, AttributeValue> item = new HashMap<>(incidentKey(incident.incidentId()));
     item.put("doc", s(Json.write(incident)));
-    item.put("version", AttributeValue.fromN(Long.toString(incident.version())));
+    item.put("version", n(incident.version()));
     item.put("status", s(incident.status().wireName()));
     item.put("kind", s(incident.kind()));
-    item.put("priority", AttributeValue.fromN(Integer.toString(incident.priority())));
+    item.put("priority", n(incident.priority()));
     if (incident.status().active()) {
       item.put("gsi1pk", s(activeKey(incident.status(), incident.kind())));
       item.put("gsi1sk", s(String.format("%03d", incident.priority()) + "#"
@@ -199,17 +189,13 @@ public final class DynamoIncidentStore implements IncidentStore {
     return "ACTIVE#" + status.wireName() + "#" + kind;
   }
 
-  private static Map<String, AttributeValue> key(String incidentId) {
-    return Map.of("pk", s("INCIDENT#" + incidentId), "sk", s(INCIDENT_SK));
+  private static Map<String, AttributeValue> incidentKey(String incidentId) {
+    return key("INCIDENT#" + incidentId, INCIDENT_SK);
   }
 
   private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
     if (value != null) {
       item.put(name, s(value));
     }
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

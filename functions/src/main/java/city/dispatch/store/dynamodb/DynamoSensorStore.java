@@ -1,17 +1,22 @@
 package city.dispatch.store.dynamodb;
 
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.s;
+
 import city.dispatch.store.SensorStore;
+import city.platform.ConditionalWrite;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** Sensor pointer items: pk {@code SENSOR#<sensorId>}, sk {@code OPEN}, naming the incident alerts merge into. */
 public final class DynamoSensorStore implements SensorStore {
+  private static final String OPEN = "OPEN";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -22,7 +27,7 @@ public final class DynamoSensorStore implements SensorStore {
 
   @Override
   public Optional<String> openIncident(String sensorId) {
-    GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).key(key(sensorId)).consistentRead(true));
+    GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).key(pointer(sensorId)).consistentRead(true));
     return response.hasItem() && response.item().containsKey("incidentId")
         ? Optional.of(response.item().get("incidentId").s())
         : Optional.empty();
@@ -32,40 +37,32 @@ public final class DynamoSensorStore implements SensorStore {
   public boolean point(String sensorId, String incidentId, Optional<String> replacing) {
     PutItemRequest.Builder request = PutItemRequest.builder()
         .tableName(table)
-        .item(Map.of("pk", s("SENSOR#" + sensorId), "sk", s("OPEN"), "incidentId", s(incidentId)));
+        .item(Map.of("pk", s(partition(sensorId)), "sk", s(OPEN), "incidentId", s(incidentId)));
     if (replacing.isPresent()) {
       request.conditionExpression("incidentId = :previous")
           .expressionAttributeValues(Map.of(":previous", s(replacing.get())));
     } else {
       request.conditionExpression("attribute_not_exists(pk)");
     }
-    try {
-      dynamoDb.putItem(request.build());
-      return true;
-    } catch (ConditionalCheckFailedException movedMeanwhile) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, request.build());
   }
 
   @Override
   public void clear(String sensorId, String incidentId) {
-    try {
-      dynamoDb.deleteItem(DeleteItemRequest.builder()
-          .tableName(table)
-          .key(key(sensorId))
-          .conditionExpression("incidentId = :incident")
-          .expressionAttributeValues(Map.of(":incident", s(incidentId)))
-          .build());
-    } catch (ConditionalCheckFailedException pointsElsewhere) {
-      // a newer incident of this sensor took the pointer: leave it
-    }
+    // refused when a newer incident of this sensor took the pointer: leave it
+    ConditionalWrite.delete(dynamoDb, DeleteItemRequest.builder()
+        .tableName(table)
+        .key(pointer(sensorId))
+        .conditionExpression("incidentId = :incident")
+        .expressionAttributeValues(Map.of(":incident", s(incidentId)))
+        .build());
   }
 
-  private static Map<String, AttributeValue> key(String sensorId) {
-    return Map.of("pk", s("SENSOR#" + sensorId), "sk", s("OPEN"));
+  private static String partition(String sensorId) {
+    return "SENSOR#" + sensorId;
   }
 
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
+  private static Map<String, AttributeValue> pointer(String sensorId) {
+    return key(partition(sensorId), OPEN);
   }
 }

@@ -1,10 +1,15 @@
 package city.dispatch.store.dynamodb;
 
-import city.dispatch.Position;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
+
+import city.platform.GeoPoint;
 import city.dispatch.UnitState;
 import city.dispatch.UnitStatus;
 import city.dispatch.UnitStatusReport;
 import city.dispatch.store.UnitStore;
+import city.platform.ConditionalWrite;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +20,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -42,7 +46,7 @@ public final class DynamoUnitStore implements UnitStore {
     Map<String, UnitState> found = new HashMap<>();
     for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
       List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
-          .stream().map(DynamoUnitStore::key).toList();
+          .stream().map(DynamoUnitStore::unitKey).toList();
       Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
       while (!pending.isEmpty()) {
         final Map<String, KeysAndAttributes> request = pending;
@@ -71,9 +75,9 @@ public final class DynamoUnitStore implements UnitStore {
       values.put(":lon", n(report.position().lon()));
       set += ", lat = :lat, lon = :lon";
     }
-    return update(UpdateItemRequest.builder()
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
         .tableName(table)
-        .key(key(report.unitId()))
+        .key(unitKey(report.unitId()))
         .updateExpression(set)
         .conditionExpression("attribute_not_exists(statusTs) OR statusTs < :ts")
         .expressionAttributeNames(NAMES)
@@ -83,9 +87,9 @@ public final class DynamoUnitStore implements UnitStore {
 
   @Override
   public boolean claim(String unitId, String incidentId, String claimId, OffsetDateTime at) {
-    return update(UpdateItemRequest.builder()
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
         .tableName(table)
-        .key(key(unitId))
+        .key(unitKey(unitId))
         .updateExpression("SET incidentId = :incident, claimId = :claim, claimedAt = :at")
         .conditionExpression("#reported = :available AND attribute_not_exists(incidentId)")
         .expressionAttributeNames(NAMES)
@@ -109,28 +113,19 @@ public final class DynamoUnitStore implements UnitStore {
     }
     UpdateItemRequest.Builder request = UpdateItemRequest.builder()
         .tableName(table)
-        .key(key(unitId))
+        .key(unitKey(unitId))
         .updateExpression(expression)
         .conditionExpression("incidentId = :incident AND claimId = :claim")
         .expressionAttributeValues(values);
     if (markAs.isPresent()) {
       request.expressionAttributeNames(NAMES);
     }
-    return update(request.build());
-  }
-
-  private boolean update(UpdateItemRequest request) {
-    try {
-      dynamoDb.updateItem(request);
-      return true;
-    } catch (ConditionalCheckFailedException refused) {
-      return false;
-    }
+    return ConditionalWrite.update(dynamoDb, request.build());
   }
 
   private static UnitState state(Map<String, AttributeValue> item) {
-    Position position = item.containsKey("lat") && item.containsKey("lon")
-        ? new Position(Double.parseDouble(item.get("lat").n()), Double.parseDouble(item.get("lon").n()))
+    GeoPoint position = item.containsKey("lat") && item.containsKey("lon")
+        ? new GeoPoint(Double.parseDouble(item.get("lat").n()), Double.parseDouble(item.get("lon").n()))
         : null;
     return new UnitState(
         item.get("pk").s().substring("UNIT#".length()),
@@ -153,15 +148,7 @@ public final class DynamoUnitStore implements UnitStore {
     return text == null ? null : OffsetDateTime.parse(text);
   }
 
-  private static Map<String, AttributeValue> key(String unitId) {
-    return Map.of("pk", s("UNIT#" + unitId), "sk", s("STATE"));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(double value) {
-    return AttributeValue.fromN(Double.toString(value));
+  private static Map<String, AttributeValue> unitKey(String unitId) {
+    return key("UNIT#" + unitId, "STATE");
   }
 }

@@ -1,18 +1,19 @@
 package city.parking.store.dynamodb;
 
-import static city.parking.store.dynamodb.Items.n;
-import static city.parking.store.dynamodb.Items.s;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
 import city.parking.payment.IdempotentPayment;
 import city.parking.payment.PaymentResult;
 import city.parking.store.IdempotencyStore;
+import city.platform.ConditionalWrite;
+import city.platform.DynamoItems;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -33,32 +34,24 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     item.put("sessionId", s(fresh.sessionId()));
     item.put("amount", n(fresh.amount()));
     item.put("createdAt", s(fresh.createdAt().toString()));
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(item)
-          .conditionExpression("attribute_not_exists(pk)")
-          .build());
-      return fresh;
-    } catch (ConditionalCheckFailedException known) {
-      return stored(fresh);
-    }
+    boolean claimed = ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(item)
+        .conditionExpression("attribute_not_exists(pk)")
+        .build());
+    return claimed ? fresh : stored(fresh);
   }
 
   @Override
   public PaymentResult complete(IdempotentPayment payment, PaymentResult result) {
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(key(payment))
-          .updateExpression("SET resultStatus = :status, resultBody = :body")
-          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(resultStatus)")
-          .expressionAttributeValues(Map.of(":status", n(result.status()), ":body", s(result.body())))
-          .build());
-      return result;
-    } catch (ConditionalCheckFailedException completedMeanwhile) {
-      return stored(payment).result().orElseThrow();
-    }
+    boolean first = ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(payment))
+        .updateExpression("SET resultStatus = :status, resultBody = :body")
+        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(resultStatus)")
+        .expressionAttributeValues(Map.of(":status", n(result.status()), ":body", s(result.body())))
+        .build());
+    return first ? result : stored(payment).result().orElseThrow();
   }
 
   private IdempotentPayment stored(IdempotentPayment request) {
@@ -74,6 +67,6 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   private static Map<String, AttributeValue> key(IdempotentPayment payment) {
-    return Map.of("pk", s("IDEMPOTENCY#" + payment.caller()), "sk", s(payment.key()));
+    return DynamoItems.key("IDEMPOTENCY#" + payment.caller(), payment.key());
   }
 }

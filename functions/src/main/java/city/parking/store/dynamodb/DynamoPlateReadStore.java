@@ -1,17 +1,18 @@
 package city.parking.store.dynamodb;
 
-import static city.parking.store.dynamodb.Items.n;
-import static city.parking.store.dynamodb.Items.s;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
 import city.parking.PlateRead;
 import city.parking.store.PlateReadStore;
+import city.platform.ConditionalWrite;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -34,25 +35,20 @@ public final class DynamoPlateReadStore implements PlateReadStore {
   @Override
   public boolean keep(PlateRead read) {
     String at = Items.padded(read.ts().toInstant().toEpochMilli());
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(Map.of(
-              "pk", s("SPACE#" + read.spaceId()),
-              "sk", s(sortKey(read)),
-              "cameraId", s(read.cameraId()),
-              "spaceId", s(read.spaceId()),
-              "plate", s(read.plate()),
-              "ts", s(read.ts().toString()),
-              "confidence", n(read.confidence()),
-              "gsi1pk", s("PLATE#" + read.plate()),
-              "gsi1sk", s(at + "#" + read.spaceId() + "#" + read.cameraId())))
-          .conditionExpression("attribute_not_exists(pk)")
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException duplicate) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(Map.of(
+            "pk", s("SPACE#" + read.spaceId()),
+            "sk", s(sortKey(read)),
+            "cameraId", s(read.cameraId()),
+            "spaceId", s(read.spaceId()),
+            "plate", s(read.plate()),
+            "ts", s(read.ts().toString()),
+            "confidence", n(read.confidence()),
+            "gsi1pk", s("PLATE#" + read.plate()),
+            "gsi1sk", s(at + "#" + read.spaceId() + "#" + read.cameraId())))
+        .conditionExpression("attribute_not_exists(pk)")
+        .build());
   }
 
   @Override
@@ -82,7 +78,7 @@ public final class DynamoPlateReadStore implements PlateReadStore {
   public void settle(PlateRead read) {
     dynamoDb.updateItem(UpdateItemRequest.builder()
         .tableName(table)
-        .key(Map.of("pk", s("SPACE#" + read.spaceId()), "sk", s(sortKey(read))))
+        .key(key("SPACE#" + read.spaceId(), sortKey(read)))
         .updateExpression("REMOVE gsi1pk, gsi1sk")
         .build());
   }

@@ -1,14 +1,16 @@
 package city.parking.store.dynamodb;
 
-import static city.parking.store.dynamodb.Items.bool;
-import static city.parking.store.dynamodb.Items.n;
-import static city.parking.store.dynamodb.Items.s;
+import static city.platform.DynamoItems.bool;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
 
 import city.parking.session.Payment;
 import city.parking.session.PlateCandidate;
 import city.parking.session.Session;
 import city.parking.session.SessionId;
 import city.parking.store.SessionStore;
+import city.platform.ConditionalWrite;
+import city.platform.DynamoItems;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,17 +49,12 @@ public final class DynamoSessionStore implements SessionStore {
 
   @Override
   public boolean put(Session session) {
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(item(session))
-          .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(paymentId) AND headVersion < :v)")
-          .expressionAttributeValues(Map.of(":v", n(session.headVersion())))
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException paidOrNewer) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(item(session))
+        .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(paymentId) AND headVersion < :v)")
+        .expressionAttributeValues(Map.of(":v", n(session.headVersion())))
+        .build());
   }
 
   @Override
@@ -102,24 +99,19 @@ public final class DynamoSessionStore implements SessionStore {
     values.put(":ts", s(read.ts().toString()));
     values.put(":at", n(read.ts().toInstant().toEpochMilli()));
     values.put(":camera", s(read.cameraId()));
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(key(zone, id))
-          .updateExpression("SET plate = :plate, plateConfidence = :confidence, plateTs = :ts, plateAt = :at, "
-              + "plateCamera = :camera")
-          // the same order as PlateCandidate.BEST_FIRST, so late reads and the fold agree on the winner
-          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(paymentId) AND attribute_not_exists(voided)"
-              + " AND (attribute_not_exists(plate) OR plateConfidence < :confidence"
-              + " OR (plateConfidence = :confidence AND plateAt > :at)"
-              + " OR (plateConfidence = :confidence AND plateAt = :at AND plate > :plate)"
-              + " OR (plateConfidence = :confidence AND plateAt = :at AND plate = :plate AND plateCamera > :camera))")
-          .expressionAttributeValues(values)
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException notBetter) {
-      return false;
-    }
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(zone, id))
+        .updateExpression("SET plate = :plate, plateConfidence = :confidence, plateTs = :ts, plateAt = :at, "
+            + "plateCamera = :camera")
+        // the same order as PlateCandidate.BEST_FIRST, so late reads and the fold agree on the winner
+        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(paymentId) AND attribute_not_exists(voided)"
+            + " AND (attribute_not_exists(plate) OR plateConfidence < :confidence"
+            + " OR (plateConfidence = :confidence AND plateAt > :at)"
+            + " OR (plateConfidence = :confidence AND plateAt = :at AND plate > :plate)"
+            + " OR (plateConfidence = :confidence AND plateAt = :at AND plate = :plate AND plateCamera > :camera))")
+        .expressionAttributeValues(values)
+        .build());
   }
 
   @Override
@@ -162,18 +154,13 @@ public final class DynamoSessionStore implements SessionStore {
 
   @Override
   public boolean markArrears(Session session) {
-    try {
-      dynamoDb.updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(key(session.zone(), session.id()))
-          .updateExpression("SET arrears = :true, gsi1pk = :arrears, gsi1sk = :sort")
-          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(paymentId)")
-          .expressionAttributeValues(Map.of(":true", bool(true), ":arrears", s(ARREARS), ":sort", s(arrearsSort(session))))
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException paidMeanwhile) {
-      return false;
-    }
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(session.zone(), session.id()))
+        .updateExpression("SET arrears = :true, gsi1pk = :arrears, gsi1sk = :sort")
+        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(paymentId)")
+        .expressionAttributeValues(Map.of(":true", bool(true), ":arrears", s(ARREARS), ":sort", s(arrearsSort(session))))
+        .build());
   }
 
   @Override
@@ -190,7 +177,7 @@ public final class DynamoSessionStore implements SessionStore {
   public Optional<LocalDate> arrearsCheckedUntil(String zone) {
     var response = dynamoDb.getItem(GetItemRequest.builder()
         .tableName(table)
-        .key(Map.of("pk", s("ARREARS-CHECKED"), "sk", s(zone)))
+        .key(DynamoItems.key("ARREARS-CHECKED", zone))
         .build());
     return response.hasItem() ? Items.string(response.item(), "day").map(LocalDate::parse) : Optional.empty();
   }
@@ -208,7 +195,7 @@ public final class DynamoSessionStore implements SessionStore {
   }
 
   private static Map<String, AttributeValue> key(String zone, SessionId id) {
-    return Map.of("pk", s(partition(zone, id.startDate())), "sk", s(id.spaceId() + "#" + Items.padded(id.openSeq())));
+    return DynamoItems.key(partition(zone, id.startDate()), id.spaceId() + "#" + Items.padded(id.openSeq()));
   }
 
   private static String arrearsSort(Session session) {

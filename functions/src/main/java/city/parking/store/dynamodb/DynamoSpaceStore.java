@@ -1,8 +1,10 @@
 package city.parking.store.dynamodb;
 
-import static city.parking.store.dynamodb.Items.bool;
-import static city.parking.store.dynamodb.Items.n;
-import static city.parking.store.dynamodb.Items.s;
+import static city.platform.DynamoItems.bool;
+import static city.platform.DynamoItems.key;
+import static city.platform.DynamoItems.n;
+import static city.platform.DynamoItems.s;
+import static city.platform.DynamoItems.strings;
 
 import city.parking.OccupancyReading;
 import city.parking.SpaceHead;
@@ -13,6 +15,7 @@ import city.parking.session.OpenSession;
 import city.parking.session.PlateCandidate;
 import city.parking.session.SkippedRange;
 import city.parking.store.SpaceStore;
+import city.platform.ConditionalWrite;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -21,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -47,7 +49,7 @@ public final class DynamoSpaceStore implements SpaceStore {
   public Optional<SpaceHead> head(String zone, String spaceId) {
     var response = dynamoDb.getItem(GetItemRequest.builder()
         .tableName(table)
-        .key(Map.of("pk", s("ZONE#" + zone), "sk", s("SPACE#" + spaceId)))
+        .key(key("ZONE#" + zone, "SPACE#" + spaceId))
         .consistentRead(true)
         .build());
     return response.hasItem() && !response.item().isEmpty() ? Optional.of(head(response.item())) : Optional.empty();
@@ -62,12 +64,7 @@ public final class DynamoSpaceStore implements SpaceStore {
       put.conditionExpression("version = :expected")
           .expressionAttributeValues(Map.of(":expected", n(head.version() - 1)));
     }
-    try {
-      dynamoDb.putItem(put.build());
-      return true;
-    } catch (ConditionalCheckFailedException changedMeanwhile) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, put.build());
   }
 
   @Override
@@ -92,22 +89,17 @@ public final class DynamoSpaceStore implements SpaceStore {
   @Override
   public boolean keepReading(String spaceId, StoredReading stored) {
     OccupancyReading reading = stored.reading();
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(Map.of(
-              "pk", s("SPACE#" + spaceId),
-              "sk", s("R#" + Items.padded(reading.seq())),
-              "seq", n(reading.seq()),
-              "occupied", bool(reading.occupied()),
-              "ts", s(reading.ts().toString()),
-              "arrivedAt", s(stored.arrivedAt().toString())))
-          .conditionExpression("attribute_not_exists(pk)")
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException duplicate) {
-      return false;
-    }
+    return ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
+        .tableName(table)
+        .item(Map.of(
+            "pk", s("SPACE#" + spaceId),
+            "sk", s("R#" + Items.padded(reading.seq())),
+            "seq", n(reading.seq()),
+            "occupied", bool(reading.occupied()),
+            "ts", s(reading.ts().toString()),
+            "arrivedAt", s(stored.arrivedAt().toString())))
+        .conditionExpression("attribute_not_exists(pk)")
+        .build());
   }
 
   @Override
@@ -152,10 +144,10 @@ public final class DynamoSpaceStore implements SpaceStore {
       item.put("afterGap", bool(true));
     }
     if (!fold.reads().isEmpty()) {
-      item.put("reads", AttributeValue.fromL(fold.reads().stream().map(r -> s(encode(r))).toList()));
+      item.put("reads", strings(fold.reads().stream().map(DynamoSpaceStore::encode).toList()));
     }
     if (!head.skipped().isEmpty()) {
-      item.put("skipped", AttributeValue.fromL(head.skipped().stream().map(r -> s(encode(r))).toList()));
+      item.put("skipped", strings(head.skipped().stream().map(DynamoSpaceStore::encode).toList()));
     }
     head.gapSince().ifPresent(since -> {
       item.put("gapSince", s(since.toString()));

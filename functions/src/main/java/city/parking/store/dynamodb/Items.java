@@ -9,25 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Attribute reading and writing shared by the parking adapters; absent attributes read as empty. */
+/** Attribute reading shared by the parking adapters; absent attributes read as empty. */
 final class Items {
   private Items() {}
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  static AttributeValue n(double value) {
-    return AttributeValue.fromN(Double.toString(value));
-  }
-
-  static AttributeValue bool(boolean value) {
-    return AttributeValue.fromBool(value);
-  }
 
   /** Fixed width, so that text order is number order in sort keys. */
   static String padded(long value) {
