@@ -1,6 +1,6 @@
 package city.platform;
 
-/** One route of an HTTP handler, keyed like the HTTP API v2.0 event's {@code routeKey} ("GET /parking/zones"). */
+/** One route of an HTTP handler, keyed like the HTTP API v2.0 event's {@code routeKey} ("GET /things/{id}"). */
 public record Endpoint(String routeKey, Route route) {
   @FunctionalInterface
   public interface Route {

@@ -103,8 +103,8 @@ public final class CityHttpApi extends Construct {
       for (var r : created) {
         NagSuppressions.addResourceSuppressions(r, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-APIG4")
-            .reason(route.routeKey() + " is declared PUBLIC in city.catalog: open data (parking availability, "
-                + "GBFS, Open311 reads) that any citizen or app may read without an account; stage throttling "
+            .reason(route.routeKey() + " is declared PUBLIC in its module: open data (public feeds and reads) "
+                + "that any citizen or app may read without an account; stage throttling "
                 + "caps its cost.")
             .build()), true);
       }

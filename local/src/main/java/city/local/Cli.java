@@ -1,6 +1,8 @@
 package city.local;
 
+import city.catalog.Catalog;
 import city.local.auth.Jwt;
+import city.local.bench.Benchmarks;
 import city.local.auth.SigningKey;
 import city.platform.Config;
 import java.io.PrintStream;
@@ -22,8 +24,7 @@ public final class Cli {
                      [--schedule NAME=PERIOD]...
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
-             city bench rebalance FILE...
-             city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE]
+             city bench NAME [options]  (./city bench lists them)
              city cost [--scenario NAME | --city FILE] [--region us-east-1|cn-north-1|cn-northwest-1] [--json] [--plot FILE]""";
 
   private Cli() {}
@@ -34,16 +35,13 @@ public final class Cli {
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    // `bench profile` writes the cost estimator's per-event profile; routed apart from the other bench subcommands
-    String command = args[0].equals("bench") && rest.length > 0 && rest[0].equals("profile") ? "bench profile" : args[0];
+    String command = args[0];
     try {
       switch (command) {
         case "up" -> up(new Options(rest));
         case "token" -> System.out.println(token(new Options(rest)));
         case "demo" -> delegate("city.local.demo.Demo", rest);
-        case "bench" -> delegate("city.local.bench.RebalanceBench",
-            rest.length > 0 && rest[0].equals("rebalance") ? Arrays.copyOfRange(rest, 1, rest.length) : rest);
-        case "bench profile" -> delegate("city.local.profile.ProfileBench", Arrays.copyOfRange(rest, 1, rest.length));
+        case "bench" -> Benchmarks.run(rest);
         case "cost" -> delegate("city.local.cost.CostCommand", rest);
         default -> {
           System.err.println("unknown command " + args[0] + "\n" + USAGE);
@@ -73,7 +71,7 @@ public final class Cli {
           for (String value : options.values("env")) {
             int equals = value.indexOf('=');
             if (equals < 1) {
-              throw new UsageException("--env takes NAME=VALUE, e.g. DISPATCH_ACK_TIMEOUT=10s");
+              throw new UsageException("--env takes NAME=VALUE, e.g. --env SOME_TIMEOUT=10s");
             }
             twinOptions = twinOptions.withVariable(value.substring(0, equals), value.substring(equals + 1));
           }
@@ -82,7 +80,7 @@ public final class Cli {
           for (String value : options.values("schedule")) {
             int equals = value.indexOf('=');
             if (equals < 1) {
-              throw new UsageException("--schedule takes NAME=PERIOD, e.g. bikeshare_plan=30s");
+              throw new UsageException("--schedule takes NAME=PERIOD, e.g. " + Catalog.standard().schedules().get(0).name() + "=30s");
             }
             twinOptions = twinOptions.withSchedulePeriod(value.substring(0, equals), parseDuration(value.substring(equals + 1)));
           }

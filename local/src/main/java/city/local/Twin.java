@@ -67,7 +67,7 @@ public final class Twin implements AutoCloseable {
   /** Scheduled runs, kept apart: a timer never ends, so waiting for it would never be "idle". */
   private AsyncInvoker scheduledRuns;
   private DeadLetterStore deadLetters;
-  private RuleDispatcher dispatcher;
+  private RuleActions ruleActions;
   private IotDataEndpoint iotData;
   private volatile MqttBroker broker;
   private HttpGateway gateway;
@@ -119,11 +119,11 @@ public final class Twin implements AutoCloseable {
     invoker = new AsyncInvoker(functions, options.retryDelays());
     scheduledRuns = new AsyncInvoker(functions, options.retryDelays());
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
-    dispatcher = new RuleDispatcher(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
+    ruleActions = new RuleActions(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
     iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
 
     setProperty("aws.disableEc2Metadata", "true");
-    broker = MqttBroker.start(options.mqttPort(), dispatcher);
+    broker = MqttBroker.start(options.mqttPort(), ruleActions);
     gateway = HttpGateway.start(options.httpPort(), declared.routes(), functions, jwt);
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
@@ -173,7 +173,7 @@ public final class Twin implements AutoCloseable {
     if (current != null) {
       current.publish(topic, payload, qos, retain);
     }
-    dispatcher.accept(new InboundMessage(topic, payload, null, System.currentTimeMillis()));
+    ruleActions.accept(new InboundMessage(topic, payload, null, System.currentTimeMillis()));
   }
 
   private void fireSchedule(Schedule schedule, Map<String, Object> event) {
@@ -225,7 +225,7 @@ public final class Twin implements AutoCloseable {
 
   /** Messages the rules engine has fully routed (device publishes and IoT data-plane publishes). */
   public long messagesReceived() {
-    return dispatcher.received();
+    return ruleActions.received();
   }
 
   /** Invocations of routed messages accepted and not yet finished, retries included (scheduled runs apart). */
@@ -248,7 +248,7 @@ public final class Twin implements AutoCloseable {
       if (!invoker.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
         return false;
       }
-      long routed = dispatcher.received();
+      long routed = ruleActions.received();
       if (routed == routedBefore && invoker.inFlight() == 0) {
         return true;
       }

@@ -3,8 +3,9 @@ package city.local.profile;
 import city.catalog.Catalog;
 import city.catalog.FunctionSpec;
 import city.catalog.Schedule;
-import city.local.TwinOptions;
 import city.local.RepoRoot;
+import city.local.TwinOptions;
+import city.local.bench.Benchmark;
 import city.local.cost.EventProfile;
 import city.local.cost.UsageProfile;
 import city.local.demo.Demo;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * attached and writes the per-event profile the cost estimator reads ({@link UsageProfile#FILE}). Functions the
  * demo does not invoke keep their {@code estimate} entries; one without any entry is an error.
  */
-public final class ProfileBench {
+public final class ProfileBench implements Benchmark {
   static final String USAGE = """
       usage: city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE]
         runs the sample county's demo (default 240 simulated minutes at 240x, seed 1) with request-unit and
@@ -38,7 +39,20 @@ public final class ProfileBench {
   /** Twin timers resolve no finer than this. */
   static final Duration SHORTEST_PERIOD = Duration.ofSeconds(1);
 
-  private ProfileBench() {}
+  @Override
+  public String name() {
+    return "profile";
+  }
+
+  @Override
+  public String usage() {
+    return "[--sim-minutes N] [--speed X] [--seed S] [--out FILE]";
+  }
+
+  @Override
+  public void run(String[] args) {
+    main(args);
+  }
 
   public static void main(String[] args) {
     DemoOptions demo = DemoOptions.defaults();

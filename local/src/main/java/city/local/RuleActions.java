@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * the event (serialised to JSON and back, as Lambda delivers it); a refused message or an invocation that
  * failed all its attempts becomes a dead letter with the reason.
  */
-final class RuleDispatcher implements Consumer<InboundMessage> {
-  private static final Logger LOG = LoggerFactory.getLogger(RuleDispatcher.class);
+final class RuleActions implements Consumer<InboundMessage> {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleActions.class);
   private static final TypeReference<Map<String, Object>> EVENT = new TypeReference<>() {};
 
   private final RuleRouter router;
@@ -29,7 +29,7 @@ final class RuleDispatcher implements Consumer<InboundMessage> {
   private final DeadLetterStore deadLetters;
   private final AtomicLong received = new AtomicLong();
 
-  RuleDispatcher(RuleRouter router, AsyncInvoker invoker, DeadLetterStore deadLetters) {
+  RuleActions(RuleRouter router, AsyncInvoker invoker, DeadLetterStore deadLetters) {
     this.router = router;
     this.invoker = invoker;
     this.deadLetters = deadLetters;
@@ -43,13 +43,13 @@ final class RuleDispatcher implements Consumer<InboundMessage> {
   @Override
   public void accept(InboundMessage message) {
     try {
-      dispatch(message);
+      act(message);
     } finally {
       received.incrementAndGet();
     }
   }
 
-  private void dispatch(InboundMessage message) {
+  private void act(InboundMessage message) {
     Routing routing = router.route(message);
     if (routing instanceof Routing.Matched matched) {
       for (Routing.RuleMatch match : matched.matches()) {

@@ -1,4 +1,4 @@
-package city.local.bench;
+package city.local.bench.bikeshare;
 
 import city.bikeshare.rebalance.Feasibility;
 import city.bikeshare.rebalance.RebalanceInstanceReader;
@@ -6,8 +6,8 @@ import city.bikeshare.rebalance.RebalanceProblem;
 import city.bikeshare.rebalance.RebalanceSolution;
 import city.bikeshare.rebalance.RebalanceSolver;
 import city.bikeshare.rebalance.SolverSettings;
+import city.local.bench.Benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,11 +23,24 @@ import java.util.Map;
  * one JSON line per file, then a JSON summary line with the gaps to the best-known costs found in a
  * {@code best-known.csv} next to the instance files (columns {@code instance} and {@code best_known}).
  */
-public final class RebalanceBench {
+public final class RebalanceBench implements Benchmark {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private RebalanceBench() {}
+  @Override
+  public String name() {
+    return "rebalance";
+  }
+
+  @Override
+  public String usage() {
+    return "FILE...";
+  }
+
+  @Override
+  public void run(String[] files) throws IOException {
+    main(files);
+  }
 
   public static void main(String... files) throws IOException {
     if (files.length == 0) {
