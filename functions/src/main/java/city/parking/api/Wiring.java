@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Wiring {
   /** Which provider takes the money; the twin and the demo use the simulated one. */
-  public static final String PROVIDER_ENV = "PAYMENT_PROVIDER";
+  private static final String PROVIDER_ENV = "PAYMENT_PROVIDER";
 
   private Wiring() {}
 
