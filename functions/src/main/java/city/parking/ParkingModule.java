@@ -10,6 +10,14 @@ import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.parking.api.OccupancyHandler;
+import city.parking.api.ParkingApiHandler;
+import city.parking.api.ParkingDevices;
+import city.parking.api.ParkingOpsApiHandler;
+import city.parking.api.ParkingSessionsApiHandler;
+import city.parking.api.PlateReadHandler;
+import city.parking.api.SettlementHandler;
+import city.parking.core.ParkingTable;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -22,8 +30,9 @@ import java.util.List;
  * overstay alerts, arrears).
  */
 public final class ParkingModule implements CityModule {
-  public static final DeviceClass SENSOR = new DeviceClass("parking-sensor");
-  public static final DeviceClass CAMERA = new DeviceClass("plate-camera");
+  /** The device classes by the module's name for them, where readers of the declarations look them up. */
+  public static final DeviceClass SENSOR = ParkingDevices.SENSOR;
+  public static final DeviceClass CAMERA = ParkingDevices.CAMERA;
   static final String TABLE = "Parking";
 
   @Override

@@ -4,13 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.parking.payment.IdempotentPayment;
-import city.parking.payment.PaymentResult;
-import city.parking.session.FoldState;
-import city.parking.session.Payment;
-import city.parking.session.PlateCandidate;
-import city.parking.session.Session;
-import city.parking.session.SessionId;
+import city.parking.api.Wiring;
+import city.parking.core.IdempotentPayment;
+import city.parking.core.MemoryIdempotencyStore;
+import city.parking.core.MemoryPlateReadStore;
+import city.parking.core.MemorySessionStore;
+import city.parking.core.MemorySpaceStore;
+import city.parking.core.ParkingStores;
+import city.parking.core.PaymentResult;
+import city.parking.core.PlateRead;
+import city.parking.core.SpaceHead;
+import city.parking.core.SpaceStatus;
+import city.parking.core.StoredReading;
+import city.parking.core.session.FoldState;
+import city.parking.core.session.OccupancyReading;
+import city.parking.core.session.Payment;
+import city.parking.core.session.PlateCandidate;
+import city.parking.core.session.Session;
+import city.parking.core.session.SessionId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +43,7 @@ class ParkingStoresContractTest {
 
   private static ParkingStores stores(String kind) {
     return kind.equals("dynalite")
-        ? ParkingStores.dynamo(dynalite.client(), dynalite.parkingTable())
+        ? Wiring.stores(dynalite.client(), dynalite.parkingTable())
         : new ParkingStores(new MemorySpaceStore(), new MemorySessionStore(), new MemoryPlateReadStore(),
             new MemoryIdempotencyStore());
   }

@@ -1,8 +1,16 @@
 package city.parking;
 
-import city.parking.payment.PaymentProvider;
-import city.parking.payment.Payments;
-import city.parking.session.Session;
+import city.parking.api.OccupancyHandler;
+import city.parking.api.PlateReadHandler;
+import city.parking.api.SettlementHandler;
+import city.parking.api.Wiring;
+import city.parking.core.OpsReports;
+import city.parking.core.ParkingSettings;
+import city.parking.core.ParkingStores;
+import city.parking.core.PaymentProvider;
+import city.parking.core.Payments;
+import city.parking.core.SessionLookup;
+import city.parking.core.session.Session;
 import city.platform.City;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
@@ -30,7 +38,7 @@ final class ParkingWorld {
 
   ParkingWorld(DynamoDbClient dynamoDb, String table, Clock clock) {
     this.clock = clock;
-    this.stores = ParkingStores.dynamo(dynamoDb, table);
+    this.stores = Wiring.stores(dynamoDb, table);
     DeadLetterStore letters = new DeadLetterStore() {
       @Override
       public void record(DeadLetter deadLetter) {

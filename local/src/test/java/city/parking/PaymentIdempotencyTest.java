@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.parking.payment.PaymentResult;
-import city.parking.payment.Payments;
+import city.parking.core.CountingProvider;
+import city.parking.core.PaymentResult;
+import city.parking.core.Payments;
 import city.platform.Caller;
 import city.platform.HttpError;
 import city.platform.Json;

@@ -3,8 +3,8 @@ package city.parking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.parking.session.PlateCandidate;
-import city.parking.session.Session;
+import city.parking.core.session.PlateCandidate;
+import city.parking.core.session.Session;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

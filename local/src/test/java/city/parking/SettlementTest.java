@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.parking.payment.PaymentResult;
+import city.parking.core.OpsReports;
+import city.parking.core.PaymentResult;
+import city.parking.core.SpaceStatus;
+import city.parking.core.session.Session;
 import city.parking.payment.SimulatedPaymentProvider;
-import city.parking.session.Session;
 import city.platform.Caller;
 import city.testing.MutableClock;
 import city.testing.RecordingPublisher;

@@ -1,5 +1,6 @@
 package city.parking.payment;
 
+import city.parking.core.PaymentProvider;
 import city.platform.KeyDigest;
 
 /**

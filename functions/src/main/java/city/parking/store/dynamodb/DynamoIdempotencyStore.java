@@ -3,9 +3,9 @@ package city.parking.store.dynamodb;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.parking.payment.IdempotentPayment;
-import city.parking.payment.PaymentResult;
-import city.parking.store.IdempotencyStore;
+import city.parking.core.IdempotencyStore;
+import city.parking.core.IdempotentPayment;
+import city.parking.core.PaymentResult;
 import city.platform.ConditionalWrite;
 import city.platform.DynamoItems;
 import java.time.Instant;

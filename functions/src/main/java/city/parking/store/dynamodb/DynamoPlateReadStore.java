@@ -4,8 +4,8 @@ import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.parking.PlateRead;
-import city.parking.store.PlateReadStore;
+import city.parking.core.PlateRead;
+import city.parking.core.PlateReadStore;
 import city.platform.ConditionalWrite;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -4,11 +4,11 @@ import static city.platform.DynamoItems.bool;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.parking.session.Payment;
-import city.parking.session.PlateCandidate;
-import city.parking.session.Session;
-import city.parking.session.SessionId;
-import city.parking.store.SessionStore;
+import city.parking.core.SessionStore;
+import city.parking.core.session.Payment;
+import city.parking.core.session.PlateCandidate;
+import city.parking.core.session.Session;
+import city.parking.core.session.SessionId;
 import city.platform.ConditionalWrite;
 import city.platform.DynamoItems;
 import java.time.Instant;

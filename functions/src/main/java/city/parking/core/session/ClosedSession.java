@@ -1,0 +1,27 @@
+package city.parking.core.session;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * A session the fold closed: from the reading {@code openSeq} (occupied) to {@code closeSeq} (free).
+ *
+ * @param noise shorter than the minimum session: sensor flapping, not billed
+ * @param amountDue the full fee in fen (0 for noise)
+ */
+public record ClosedSession(
+    String spaceId,
+    long openSeq,
+    OffsetDateTime start,
+    long closeSeq,
+    OffsetDateTime end,
+    boolean settledWithGap,
+    boolean noise,
+    Optional<PlateCandidate> plate,
+    long amountDue) {
+
+  public Duration duration() {
+    return Duration.between(start, end);
+  }
+}

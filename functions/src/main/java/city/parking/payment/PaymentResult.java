@@ -1,4 +1,0 @@
-package city.parking.payment;
-
-/** The final answer to a payment request, kept so that a retry with the same key gets it again verbatim. */
-public record PaymentResult(int status, String body) {}

@@ -1,7 +1,0 @@
-package city.parking.tariff;
-
-import java.time.LocalDate;
-
-/** What the daily cap took off one tariff day (the local date on which that tariff day began). */
-public record DailyCapReduction(LocalDate tariffDay, long uncappedFen, long reductionFen) {
-}
