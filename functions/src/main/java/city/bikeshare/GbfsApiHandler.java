@@ -1,9 +1,10 @@
 package city.bikeshare;
 
-import city.bikeshare.gbfs.GbfsFeeds;
-import city.bikeshare.gbfs.GbfsFile;
+import city.bikeshare.core.BikeshareLayout;
+import city.bikeshare.core.gbfs.GbfsFeeds;
+import city.bikeshare.core.gbfs.GbfsFile;
 import city.bikeshare.gbfs.GbfsUrls;
-import city.bikeshare.store.StationStore;
+import city.bikeshare.core.store.StationStore;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.platform.AwsClients;
 import city.platform.City;

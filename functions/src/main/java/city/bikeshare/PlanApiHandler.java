@@ -1,6 +1,6 @@
 package city.bikeshare;
 
-import city.bikeshare.plan.PlanService;
+import city.bikeshare.core.service.PlanService;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
 import city.platform.HttpError;

@@ -1,6 +1,6 @@
 package city.bikeshare;
 
-import city.bikeshare.plan.PlanService;
+import city.bikeshare.core.service.PlanService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
 package city.bikeshare;
 
-import city.bikeshare.plan.PlanIds;
-import city.bikeshare.plan.PlanService;
+import city.bikeshare.core.BikeshareLayout;
+import city.bikeshare.core.plan.PlanIds;
+import city.bikeshare.core.service.PlanService;
 import city.bikeshare.store.dynamodb.DynamoPlanStore;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.bikeshare.store.dynamodb.DynamoTruckStore;

@@ -1,7 +1,9 @@
 package city.bikeshare;
 
-import city.bikeshare.demand.FlowSample;
-import city.bikeshare.store.StationStore;
+import city.bikeshare.core.BikeshareLayout;
+import city.bikeshare.core.StationStatus;
+import city.bikeshare.core.demand.FlowSample;
+import city.bikeshare.core.store.StationStore;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.platform.AwsClients;
 import city.platform.City;

@@ -1,9 +1,11 @@
 package city.bikeshare;
 
-import city.bikeshare.plan.TruckReports;
-import city.bikeshare.store.PlanStore;
-import city.bikeshare.store.StationStore;
-import city.bikeshare.store.TruckStore;
+import city.bikeshare.core.BikeshareLayout;
+import city.bikeshare.core.TruckStatus;
+import city.bikeshare.core.service.TruckReports;
+import city.bikeshare.core.store.PlanStore;
+import city.bikeshare.core.store.StationStore;
+import city.bikeshare.core.store.TruckStore;
 import city.bikeshare.store.dynamodb.DynamoPlanStore;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.bikeshare.store.dynamodb.DynamoTruckStore;

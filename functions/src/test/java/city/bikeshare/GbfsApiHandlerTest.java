@@ -3,7 +3,10 @@ package city.bikeshare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.bikeshare.gbfs.GbfsFile;
+import city.bikeshare.core.StationStatus;
+import city.bikeshare.core.gbfs.GbfsFile;
+import city.bikeshare.core.gbfs.GbfsSchemaValidator;
+import city.bikeshare.core.store.MemoryStationStore;
 import city.platform.Json;
 import city.platform.TestCity;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -2,8 +2,13 @@ package city.bikeshare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import city.bikeshare.plan.PlanIds;
-import city.bikeshare.plan.PlanService;
+import city.bikeshare.core.BikeshareLayout;
+import city.bikeshare.core.StationStatus;
+import city.bikeshare.core.plan.PlanIds;
+import city.bikeshare.core.service.PlanService;
+import city.bikeshare.core.store.MemoryPlanStore;
+import city.bikeshare.core.store.MemoryStationStore;
+import city.bikeshare.core.store.MemoryTruckStore;
 import city.platform.Json;
 import city.platform.TestCity;
 import city.testing.MutableClock;

@@ -3,6 +3,8 @@ package city.bikeshare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.bikeshare.core.StationState;
+import city.bikeshare.core.store.MemoryStationStore;
 import city.platform.MemoryDeadLetters;
 import city.platform.RuleEvent;
 import city.platform.TestCity;

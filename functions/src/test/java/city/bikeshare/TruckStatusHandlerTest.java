@@ -3,6 +3,9 @@ package city.bikeshare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.bikeshare.core.store.MemoryPlanStore;
+import city.bikeshare.core.store.MemoryStationStore;
+import city.bikeshare.core.store.MemoryTruckStore;
 import city.platform.MemoryDeadLetters;
 import city.platform.TestCity;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
