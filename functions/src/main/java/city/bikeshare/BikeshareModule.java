@@ -1,5 +1,10 @@
 package city.bikeshare;
 
+import city.bikeshare.api.GbfsApiHandler;
+import city.bikeshare.api.PlanApiHandler;
+import city.bikeshare.api.PlanScheduleHandler;
+import city.bikeshare.api.StationStatusHandler;
+import city.bikeshare.api.TruckStatusHandler;
 import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
@@ -21,13 +26,15 @@ public final class BikeshareModule implements CityModule {
   public static final DeviceClass DOCK = new DeviceClass("dock");
   public static final DeviceClass TRUCK = new DeviceClass("truck");
   static final String TABLE = "Bikeshare";
+  /** The bike-share table's name comes from this environment variable (set by CDK and by the twin). */
+  static final String TABLE_ENV = "BIKESHARE_TABLE";
   private static final List<String> GBFS_FILES = List.of("gbfs", "gbfs_versions", "system_information",
       "vehicle_types", "station_information", "station_status", "system_pricing_plans");
   private static final List<String> TRUCK_TASKS = List.of("bikeshare/trucks/+/tasks");
 
   @Override
   public Domain declarations() {
-    TableSpec table = TableSpec.domainTable(TABLE, BikeshareTable.ENV)
+    TableSpec table = TableSpec.domainTable(TABLE, TABLE_ENV)
         .expiringBy("expiresAt")
         .because("latest station and truck status, hourly demand history and plans: all rebuilt from device reports "
             + "within weeks, so no backups; history and plans expire by TTL (free deletes)");

@@ -1,5 +1,6 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
+import city.bikeshare.Wiring;
 import city.bikeshare.core.service.PlanService;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class PlanApiHandler extends HttpApiHandler {
   public PlanApiHandler() {
-    this(PlanServices.fromEnvironment());
+    this(Wiring.planService());
   }
 
   public PlanApiHandler(PlanService plans) {

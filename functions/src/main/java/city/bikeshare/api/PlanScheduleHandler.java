@@ -1,5 +1,6 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
+import city.bikeshare.Wiring;
 import city.bikeshare.core.service.PlanService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -12,7 +13,7 @@ public final class PlanScheduleHandler implements RequestHandler<Map<String, Obj
   private final PlanService plans;
 
   public PlanScheduleHandler() {
-    this(PlanServices.fromEnvironment());
+    this(Wiring.planService());
   }
 
   public PlanScheduleHandler(PlanService plans) {

@@ -1,17 +1,15 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
+import city.bikeshare.BikeshareModule;
+import city.bikeshare.Wiring;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.StationStatus;
 import city.bikeshare.core.demand.FlowSample;
 import city.bikeshare.core.store.StationStore;
-import city.bikeshare.store.dynamodb.DynamoStationStore;
-import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.Config;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DynamoDeadLetterStore;
 
 /**
  * bikeshare/stations/{stationId}/status: a dock controller reports bikes and free docks. The report becomes
@@ -22,8 +20,7 @@ public final class StationStatusHandler extends DeviceMessageHandler {
   private final StationStore stations;
 
   public StationStatusHandler() {
-    this(City.current(), new DynamoStationStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
-        DynamoDeadLetterStore.fromEnvironment());
+    this(City.current(), Wiring.stations(), Wiring.deadLetters());
   }
 
   public StationStatusHandler(City city, StationStore stations, DeadLetterStore deadLetters) {

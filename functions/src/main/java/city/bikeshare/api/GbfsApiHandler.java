@@ -1,12 +1,10 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
+import city.bikeshare.Wiring;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.gbfs.GbfsFeeds;
 import city.bikeshare.core.gbfs.GbfsFile;
-import city.bikeshare.gbfs.GbfsUrls;
 import city.bikeshare.core.store.StationStore;
-import city.bikeshare.store.dynamodb.DynamoStationStore;
-import city.platform.AwsClients;
 import city.platform.City;
 import city.platform.Config;
 import city.platform.Endpoint;
@@ -26,8 +24,7 @@ import java.util.function.Function;
  */
 public final class GbfsApiHandler extends HttpApiHandler {
   public GbfsApiHandler() {
-    this(City.current(), new DynamoStationStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
-        Clock.systemUTC(), Config.optional(GbfsUrls.BASE_URL));
+    this(City.current(), Wiring.stations(), Clock.systemUTC(), Config.optional(GbfsUrls.BASE_URL));
   }
 
   public GbfsApiHandler(City city, StationStore stations, Clock clock, Optional<String> baseUrl) {

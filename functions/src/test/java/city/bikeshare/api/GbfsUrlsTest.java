@@ -1,8 +1,7 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import city.bikeshare.gbfs.GbfsUrls;
 import city.platform.HttpRequest;
 import java.util.Map;
 import java.util.Optional;

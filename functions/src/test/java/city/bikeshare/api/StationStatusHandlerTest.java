@@ -1,4 +1,4 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package city.bikeshare.gbfs;
+package city.bikeshare.api;
 
 import city.platform.HttpRequest;
 import java.util.Optional;
@@ -8,13 +8,13 @@ import java.util.Optional;
  * caller used (API Gateway only routes a request whose host is one of the API's domains, so it cannot point
  * elsewhere); the scheme is the one the edge saw. A configured base URL wins (for a CDN in front).
  */
-public final class GbfsUrls {
+final class GbfsUrls {
   /** Optional: the public base URL, e.g. https://bikes.example.org, when a CDN or proxy serves the feeds. */
-  public static final String BASE_URL = "GBFS_BASE_URL";
+  static final String BASE_URL = "GBFS_BASE_URL";
 
   private GbfsUrls() {}
 
-  public static String baseUrl(HttpRequest request, Optional<String> configured) {
+  static String baseUrl(HttpRequest request, Optional<String> configured) {
     if (configured.isPresent()) {
       return trimSlash(configured.get());
     }

@@ -1,21 +1,17 @@
-package city.bikeshare;
+package city.bikeshare.api;
 
+import city.bikeshare.BikeshareModule;
+import city.bikeshare.Wiring;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.TruckStatus;
 import city.bikeshare.core.service.TruckReports;
 import city.bikeshare.core.store.PlanStore;
 import city.bikeshare.core.store.StationStore;
 import city.bikeshare.core.store.TruckStore;
-import city.bikeshare.store.dynamodb.DynamoPlanStore;
-import city.bikeshare.store.dynamodb.DynamoStationStore;
-import city.bikeshare.store.dynamodb.DynamoTruckStore;
-import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.Config;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
-import city.platform.DynamoDeadLetterStore;
 
 /** bikeshare/trucks/{truckId}/status: position and load, and optionally progress on a plan's task list. */
 public final class TruckStatusHandler extends DeviceMessageHandler {
@@ -23,11 +19,7 @@ public final class TruckStatusHandler extends DeviceMessageHandler {
   private final TruckReports reports;
 
   public TruckStatusHandler() {
-    this(City.current(),
-        new DynamoTruckStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
-        new DynamoPlanStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
-        new DynamoStationStore(AwsClients.dynamoDb(), Config.required(BikeshareTable.ENV)),
-        DynamoDeadLetterStore.fromEnvironment());
+    this(City.current(), Wiring.trucks(), Wiring.plans(), Wiring.stations(), Wiring.deadLetters());
   }
 
   public TruckStatusHandler(City city, TruckStore trucks, PlanStore plans, StationStore stations, DeadLetterStore deadLetters) {
