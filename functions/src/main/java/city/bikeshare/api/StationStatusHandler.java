@@ -4,12 +4,13 @@ import city.bikeshare.BikeshareModule;
 import city.bikeshare.Wiring;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.StationStatus;
-import city.bikeshare.core.demand.FlowSample;
+import city.bikeshare.core.service.StationReports;
 import city.bikeshare.core.store.StationStore;
 import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
+import city.platform.InvalidInput;
 
 /**
  * bikeshare/stations/{stationId}/status: a dock controller reports bikes and free docks. The report becomes
@@ -17,7 +18,7 @@ import city.platform.DeviceMessageHandler;
  */
 public final class StationStatusHandler extends DeviceMessageHandler {
   private final BikeshareLayout layout;
-  private final StationStore stations;
+  private final StationReports reports;
 
   public StationStatusHandler() {
     this(City.current(), Wiring.stations(), Wiring.deadLetters());
@@ -26,14 +27,24 @@ public final class StationStatusHandler extends DeviceMessageHandler {
   public StationStatusHandler(City city, StationStore stations, DeadLetterStore deadLetters) {
     super(BikeshareModule.DOCK, city, deadLetters);
     this.layout = BikeshareLayout.of(city);
-    this.stations = stations;
+    this.reports = new StationReports(layout.timeZone(), stations);
   }
 
   @Override
   protected void handle(DeviceMessage message) {
-    StationStatus status = StationStatus.extract(message, layout);
-    stations.apply(status)
-        .flatMap(state -> FlowSample.of(state, layout.timeZone()))
-        .ifPresent(stations::recordFlow);
+    reports.record(extract(message, layout));
+  }
+
+  /** Checks the counts against the station's capacity from the city file; anything else can never be true. */
+  static StationStatus extract(DeviceMessage message, BikeshareLayout layout) {
+    BikeshareLayout.Station station = layout.station(message.deviceId())
+        .orElseThrow(() -> new InvalidInput("dock " + message.deviceId() + " is no bike station of the city file"));
+    int capacity = station.capacity();
+    int bikes = (int) message.integer("bikes", 0, capacity);
+    int docks = (int) message.integer("docks", 0, capacity);
+    if (bikes + docks > capacity) {
+      throw new InvalidInput("bikes + docks = " + (bikes + docks) + " exceeds the station's capacity " + capacity);
+    }
+    return new StationStatus(station.stationId(), bikes, docks, message.timestamp("ts"));
   }
 }
