@@ -1,5 +1,12 @@
 package city.bikeshare;
 
+import city.bikeshare.api.BikeshareDevices;
+import city.bikeshare.api.GbfsApiHandler;
+import city.bikeshare.api.PlanApiHandler;
+import city.bikeshare.api.PlanScheduleHandler;
+import city.bikeshare.api.StationStatusHandler;
+import city.bikeshare.api.TruckStatusHandler;
+import city.bikeshare.core.BikeshareTable;
 import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
@@ -18,8 +25,8 @@ import java.util.List;
 
 /** Bike-share: dock and truck reports, the public GBFS feeds, the rebalancing planner and its ops routes. */
 public final class BikeshareModule implements CityModule {
-  public static final DeviceClass DOCK = new DeviceClass("dock");
-  public static final DeviceClass TRUCK = new DeviceClass("truck");
+  public static final DeviceClass DOCK = BikeshareDevices.DOCK;
+  public static final DeviceClass TRUCK = BikeshareDevices.TRUCK;
   static final String TABLE = "Bikeshare";
   private static final List<String> GBFS_FILES = List.of("gbfs", "gbfs_versions", "system_information",
       "vehicle_types", "station_information", "station_status", "system_pricing_plans");

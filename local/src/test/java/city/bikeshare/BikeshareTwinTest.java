@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.bikeshare.plan.PlanStatus;
-import city.bikeshare.plan.StoredPlan;
+import city.bikeshare.core.plan.PlanStatus;
+import city.bikeshare.core.plan.StoredPlan;
 import city.bikeshare.store.dynamodb.DynamoPlanStore;
 import city.local.Twin;
 import city.local.TwinOptions;

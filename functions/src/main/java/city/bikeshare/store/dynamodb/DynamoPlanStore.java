@@ -9,11 +9,11 @@ import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
 import city.platform.GeoPoint;
-import city.bikeshare.plan.Plan;
-import city.bikeshare.plan.PlanStatus;
-import city.bikeshare.plan.StoredPlan;
-import city.bikeshare.plan.TruckProgress;
-import city.bikeshare.store.PlanStore;
+import city.bikeshare.core.plan.Plan;
+import city.bikeshare.core.plan.PlanStatus;
+import city.bikeshare.core.plan.StoredPlan;
+import city.bikeshare.core.plan.TruckProgress;
+import city.bikeshare.core.store.PlanStore;
 import city.platform.ConditionalWrite;
 import city.platform.Json;
 import java.time.Duration;

@@ -6,12 +6,12 @@ import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
-import city.bikeshare.StationState;
-import city.bikeshare.StationStatus;
-import city.bikeshare.demand.FlowBucket;
-import city.bikeshare.demand.FlowSample;
-import city.bikeshare.demand.TruckMove;
-import city.bikeshare.store.StationStore;
+import city.bikeshare.core.StationState;
+import city.bikeshare.core.StationStatus;
+import city.bikeshare.core.demand.FlowBucket;
+import city.bikeshare.core.demand.FlowSample;
+import city.bikeshare.core.demand.TruckMove;
+import city.bikeshare.core.store.StationStore;
 import city.platform.ConditionalWrite;
 import java.time.Instant;
 import java.time.OffsetDateTime;

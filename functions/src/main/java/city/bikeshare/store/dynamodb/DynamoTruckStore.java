@@ -8,9 +8,9 @@ import static city.platform.DynamoItems.n;
 import static city.platform.DynamoItems.s;
 
 import city.platform.GeoPoint;
-import city.bikeshare.TruckState;
-import city.bikeshare.TruckStatus;
-import city.bikeshare.store.TruckStore;
+import city.bikeshare.core.TruckState;
+import city.bikeshare.core.TruckStatus;
+import city.bikeshare.core.store.TruckStore;
 import city.platform.ConditionalWrite;
 import java.time.OffsetDateTime;
 import java.util.List;

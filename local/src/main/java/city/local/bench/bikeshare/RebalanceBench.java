@@ -1,11 +1,11 @@
 package city.local.bench.bikeshare;
 
-import city.bikeshare.rebalance.Feasibility;
-import city.bikeshare.rebalance.RebalanceInstanceReader;
-import city.bikeshare.rebalance.RebalanceProblem;
-import city.bikeshare.rebalance.RebalanceSolution;
-import city.bikeshare.rebalance.RebalanceSolver;
-import city.bikeshare.rebalance.SolverSettings;
+import city.bikeshare.core.rebalance.Feasibility;
+import city.bikeshare.core.rebalance.RebalanceInstanceReader;
+import city.bikeshare.core.rebalance.RebalanceProblem;
+import city.bikeshare.core.rebalance.RebalanceSolution;
+import city.bikeshare.core.rebalance.RebalanceSolver;
+import city.bikeshare.core.rebalance.SolverSettings;
 import city.local.bench.Benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

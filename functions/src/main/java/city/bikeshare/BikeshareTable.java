@@ -1,8 +1,0 @@
-package city.bikeshare;
-
-/** The bike-share table's name comes from this environment variable (set by CDK and by the twin). */
-public final class BikeshareTable {
-  public static final String ENV = "BIKESHARE_TABLE";
-
-  private BikeshareTable() {}
-}

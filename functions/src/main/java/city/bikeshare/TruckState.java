@@ -1,7 +1,0 @@
-package city.bikeshare;
-
-import city.platform.GeoPoint;
-import java.time.OffsetDateTime;
-
-/** A truck's latest report as stored: where the next plan starts it, with what load. */
-public record TruckState(String truckId, GeoPoint position, int load, OffsetDateTime reportedAt) {}
