@@ -4,6 +4,7 @@ import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.FormFields;
 import city.dispatch.core.Incident;
 import city.dispatch.core.Open311Desk;
+import city.dispatch.core.Open311Status;
 import city.dispatch.core.Report;
 import city.dispatch.core.ServiceDefinition;
 import city.dispatch.core.ServiceRequest;
@@ -17,13 +18,10 @@ import city.platform.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +36,6 @@ import java.util.Set;
  * must span a whole path segment, so {@code {id}.json} cannot be a route; the handler takes the ".json" off.
  */
 public final class Open311Handler extends HttpApiHandler {
-  /** The spec's search window when no dates are given, and the longest one it allows. */
-  static final Duration SEARCH_WINDOW = Duration.ofDays(90);
   private static final int SERVICES_CACHE_SECONDS = 3600;
 
   public Open311Handler() {
@@ -47,15 +43,14 @@ public final class Open311Handler extends HttpApiHandler {
   }
 
   public Open311Handler(Wiring wiring) {
-    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()),
-        wiring.clock());
+    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()));
   }
 
-  private Open311Handler(DispatchSettings settings, Open311Desk desk, Clock clock) {
+  private Open311Handler(DispatchSettings settings, Open311Desk desk) {
     super(List.of(
         open311("GET /open311/v2/services.json", request -> services(settings)),
         open311("POST /open311/v2/requests.json", request -> submit(settings, desk, request)),
-        open311("GET /open311/v2/requests.json", request -> search(settings, desk, clock, request)),
+        open311("GET /open311/v2/requests.json", request -> search(settings, desk, request)),
         open311("GET /open311/v2/requests/{id}", request -> one(settings, desk, request))));
   }
 
@@ -120,7 +115,7 @@ public final class Open311Handler extends HttpApiHandler {
       throw HttpError.conflict("this Idempotency-Key was already used for a different request");
     }
     Incident incident = submission.incident();
-    return HttpResponse.created(List.of(new Receipt(incident.incidentId(), notes(incident), null)));
+    return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Status.notes(incident), null)));
   }
 
   private static HttpResponse one(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
@@ -141,25 +136,17 @@ public final class Open311Handler extends HttpApiHandler {
     return segment.substring(0, dot);
   }
 
-  private static HttpResponse search(DispatchSettings settings, Open311Desk desk, Clock clock, HttpRequest request) {
+  private static HttpResponse search(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+    return HttpResponse.ok(desk.search(extractSearch(request)).stream().map(i -> view(settings, i)).toList());
+  }
+
+  /** The query string's filters; a malformed date is refused here, the window and statuses by the desk. */
+  static Open311Desk.Search extractSearch(HttpRequest request) {
     List<String> ids = list(request.query("service_request_id"));
-    Instant to = request.query("end_date").map(d -> date(d, "end_date")).orElse(clock.instant());
-    Instant from = request.query("start_date").map(d -> date(d, "start_date")).orElse(to.minus(SEARCH_WINDOW));
-    if (!from.isBefore(to)) {
-      throw new InvalidInput("start_date must be before end_date");
-    }
-    if (Duration.between(from, to).compareTo(SEARCH_WINDOW) > 0) {
-      throw new InvalidInput("start_date and end_date may not span more than 90 days");
-    }
-    Set<String> statuses = new LinkedHashSet<>(list(request.query("status")));
-    if (!Set.of("open", "closed").containsAll(statuses)) {
-      throw new InvalidInput("status must be open or closed");
-    }
-    Optional<Boolean> open = statuses.size() == 1 ? Optional.of(statuses.contains("open")) : Optional.empty();
-    // end_date is inclusive in the spec; the store's range is not
-    Open311Desk.Search search = new Open311Desk.Search(ids, Set.copyOf(list(request.query("service_code"))), from,
-        to.plusNanos(1000), open);
-    return HttpResponse.ok(desk.search(search).stream().map(i -> view(settings, i)).toList());
+    Optional<Instant> end = request.query("end_date").map(d -> date(d, "end_date"));
+    Optional<Instant> start = request.query("start_date").map(d -> date(d, "start_date"));
+    return new Open311Desk.Search(ids, Set.copyOf(list(request.query("service_code"))), start, end,
+        Set.copyOf(list(request.query("status"))));
   }
 
   private static List<String> list(Optional<String> commaSeparated) {
@@ -180,23 +167,9 @@ public final class Open311Handler extends HttpApiHandler {
     String serviceName = settings.service(report.origin()).map(ServiceDefinition::serviceName).orElse(report.origin());
     boolean located = !report.positionEstimated();
     OffsetDateTime updated = incident.history().get(incident.history().size() - 1).at();
-    return new RequestView(incident.incidentId(), incident.status().active() ? "open" : "closed",
-        notes(incident), serviceName, report.origin(), report.description(), settings.agency(), null,
+    return new RequestView(incident.incidentId(), Open311Status.of(incident),
+        Open311Status.notes(incident), serviceName, report.origin(), report.description(), settings.agency(), null,
         report.reportedAt(), updated, null, report.address(), null, null,
         located ? report.position().lat() : null, located ? report.position().lon() : null, report.mediaUrl());
-  }
-
-  /** What the reporter may know: where the incident is in its life, never which crew or who reported it. */
-  static String notes(Incident incident) {
-    String unit = "a " + incident.kind() + " unit";
-    return switch (incident.status()) {
-      case QUEUED -> incident.escalations() > 0
-          ? "Received: finding another " + incident.kind() + " unit."
-          : "Received: waiting for the next free " + incident.kind() + " unit.";
-      case ASSIGNED -> "Dispatched to " + unit + ".";
-      case ACCEPTED -> "Accepted: " + unit + " is on its way.";
-      case ON_SCENE -> "In progress: " + unit + " is on scene.";
-      case CLOSED -> "Resolved.";
-    };
   }
 }

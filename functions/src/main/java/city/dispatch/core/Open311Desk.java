@@ -1,6 +1,8 @@
 package city.dispatch.core;
 
+import city.platform.InvalidInput;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +14,8 @@ import java.util.Set;
 public final class Open311Desk {
   /** The spec lets a search return at most this many requests. */
   public static final int MAX_RESULTS = 1000;
+  /** The spec's search window when no dates are given, and the longest one it allows. */
+  private static final Duration SEARCH_WINDOW = Duration.ofDays(90);
 
   private final DispatchSettings settings;
   private final IncidentStore incidents;
@@ -35,8 +39,12 @@ public final class Open311Desk {
 
   public record Submission(Incident incident, Outcome outcome) {}
 
-  /** The spec's search filters; {@code open} empty means open and closed alike. */
-  public record Search(List<String> requestIds, Set<String> serviceCodes, Instant from, Instant to, Optional<Boolean> open) {}
+  /**
+   * The spec's search filters as the citizen gave them: no dates means the last 90 days, an end date alone
+   * the 90 days before it; {@code statuses} holds "open" and/or "closed", none meaning both.
+   */
+  public record Search(List<String> requestIds, Set<String> serviceCodes, Optional<Instant> startDate,
+      Optional<Instant> endDate, Set<String> statuses) {}
 
   /** Creates the incident and dispatches it at once, so the answer can say whether a unit is on its way. */
   public Submission submit(ServiceRequest request, Optional<String> idempotencyKey) {
@@ -72,20 +80,40 @@ public final class Open311Desk {
 
   /** Newest first. Ids, when given, override every other filter (as the spec says). */
   public List<Incident> search(Search search) {
+    Instant to = search.endDate().orElse(clock.instant());
+    Instant from = search.startDate().orElse(to.minus(SEARCH_WINDOW));
+    if (!from.isBefore(to)) {
+      throw new InvalidInput("start_date must be before end_date");
+    }
+    if (Duration.between(from, to).compareTo(SEARCH_WINDOW) > 0) {
+      throw new InvalidInput("start_date and end_date may not span more than 90 days");
+    }
+    if (!Set.of("open", "closed").containsAll(search.statuses())) {
+      throw new InvalidInput("status must be open or closed");
+    }
+    Optional<Boolean> open = search.statuses().size() == 1
+        ? Optional.of(search.statuses().contains("open")) : Optional.empty();
+    // end_date is inclusive in the spec; the store's range is not
+    return find(search.requestIds(), search.serviceCodes(), from, to.plusNanos(1000), open);
+  }
+
+  /** {@code open} empty means open and closed alike. */
+  private List<Incident> find(List<String> requestIds, Set<String> serviceCodes, Instant from, Instant to,
+      Optional<Boolean> open) {
     Collection<Incident> found;
-    if (!search.requestIds().isEmpty()) {
-      found = incidents.findAll(search.requestIds());
+    if (!requestIds.isEmpty()) {
+      found = incidents.findAll(requestIds);
     } else {
-      List<String> ids = incidents.reported(search.from(), search.to()).stream()
+      List<String> ids = incidents.reported(from, to).stream()
           .filter(e -> e.source() == IncidentSource.OPEN311)
-          .filter(e -> search.serviceCodes().isEmpty() || search.serviceCodes().contains(e.serviceCode()))
+          .filter(e -> serviceCodes.isEmpty() || serviceCodes.contains(e.serviceCode()))
           .map(ReportedEntry::incidentId)
           .distinct()
           .toList();
       found = incidents.findAll(ids).stream()
-          .filter(i -> !i.report().reportedAt().toInstant().isBefore(search.from())
-              && i.report().reportedAt().toInstant().isBefore(search.to()))
-          .filter(i -> search.open().isEmpty() || search.open().get() == i.status().active())
+          .filter(i -> !i.report().reportedAt().toInstant().isBefore(from)
+              && i.report().reportedAt().toInstant().isBefore(to))
+          .filter(i -> open.isEmpty() || open.get() == i.status().active())
           .toList();
     }
     return found.stream()
