@@ -1,24 +1,16 @@
 package city.dispatch.api;
 
-import city.dispatch.core.DispatchPolicy;
+import city.dispatch.core.DispatchQueries;
 import city.dispatch.core.DispatchSettings;
-import city.dispatch.core.DispatchStatistics;
-import city.dispatch.core.DispatchTable;
 import city.dispatch.core.HistoryEntry;
 import city.dispatch.core.Incident;
 import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.IncidentStore;
 import city.dispatch.core.Milestones;
 import city.dispatch.core.Report;
-import city.dispatch.core.ReportedEntry;
-import city.dispatch.core.UnitRoster;
 import city.dispatch.core.UnitState;
 import city.dispatch.core.UnitStore;
-import city.dispatch.store.dynamodb.DynamoIncidentStore;
-import city.dispatch.store.dynamodb.DynamoUnitStore;
-import city.platform.AwsClients;
 import city.platform.City;
-import city.platform.Config;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
 import city.platform.HttpError;
@@ -27,11 +19,7 @@ import city.platform.HttpResponse;
 import city.platform.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,27 +30,26 @@ import java.util.Set;
  * Reporters' contact details are not part of any incident view.
  */
 public final class DispatchOpsHandler extends HttpApiHandler {
-  static final int DEFAULT_CLOSED_DAYS = 1;
-  static final int MAX_DAYS = 90;
-  static final int DEFAULT_STATS_HOURS = 24;
-
   public DispatchOpsHandler() {
-    this(DispatchSettings.of(City.current()),
-        new DynamoIncidentStore(AwsClients.dynamoDb(), Config.required(DispatchTable.ENV)),
-        new DynamoUnitStore(AwsClients.dynamoDb(), Config.required(DispatchTable.ENV)),
-        Clock.systemUTC());
+    this(Wiring.queriesFromEnvironment(City.current()));
   }
 
   public DispatchOpsHandler(DispatchSettings settings, IncidentStore incidents, UnitStore units, Clock clock) {
+    this(new DispatchQueries(settings, incidents, units, clock));
+  }
+
+  private DispatchOpsHandler(DispatchQueries queries) {
     super(List.of(
-        new Endpoint("GET /ops/incidents", request -> HttpResponse.ok(new Incidents(list(settings, incidents, clock, request)))),
+        new Endpoint("GET /ops/incidents", request -> HttpResponse.ok(new Incidents(list(queries, request)))),
         new Endpoint("GET /ops/incidents/{incidentId}", request -> {
           String id = request.pathParameter("incidentId");
-          Incident incident = incidents.find(id).orElseThrow(() -> HttpError.notFound("no incident " + id));
+          Incident incident = queries.incident(id).orElseThrow(() -> HttpError.notFound("no incident " + id));
           return HttpResponse.ok(new IncidentDetail(IncidentSummary.of(incident), incident.history()));
         }),
-        new Endpoint("GET /ops/units", request -> HttpResponse.ok(new Units(units(settings, units)))),
-        new Endpoint("GET /ops/dispatch/stats", request -> HttpResponse.ok(stats(settings, incidents, clock, request)))));
+        new Endpoint("GET /ops/units", request -> HttpResponse.ok(new Units(units(queries)))),
+        new Endpoint("GET /ops/dispatch/stats", request -> HttpResponse.ok(queries.statistics(
+            request.query("hours").map(h -> whole(h, "hours", DispatchQueries.MAX_DAYS * 24))
+                .orElse(DispatchQueries.DEFAULT_STATS_HOURS))))));
   }
 
   /** One incident in a list; {@code unitId} is null (not missing) while no unit holds it. */
@@ -113,26 +100,12 @@ public final class DispatchOpsHandler extends HttpApiHandler {
 
   record Units(List<UnitView> units) {}
 
-  private static List<IncidentSummary> list(DispatchSettings settings, IncidentStore incidents, Clock clock, HttpRequest request) {
+  private static List<IncidentSummary> list(DispatchQueries queries, HttpRequest request) {
     Set<IncidentStatus> statuses = request.query("status").map(DispatchOpsHandler::statuses)
         .orElse(EnumSet.allOf(IncidentStatus.class));
-    List<Incident> found = new ArrayList<>();
-    for (IncidentStatus status : statuses) {
-      if (status.active()) {
-        settings.kinds().forEach(kind -> found.addAll(incidents.active(status, kind)));
-      }
-    }
-    if (statuses.contains(IncidentStatus.CLOSED)) {
-      int days = request.query("days").map(d -> whole(d, "days", MAX_DAYS)).orElse(DEFAULT_CLOSED_DAYS);
-      Instant now = clock.instant();
-      List<String> ids = incidents.reported(now.minus(Duration.ofDays(days)), now).stream()
-          .map(ReportedEntry::incidentId).distinct().toList();
-      incidents.findAll(ids).stream().filter(i -> !i.status().active()).forEach(found::add);
-    }
-    return found.stream()
-        .sorted(Comparator.comparing(Incident::status).thenComparing(DispatchPolicy.QUEUE_ORDER))
-        .map(IncidentSummary::of)
-        .toList();
+    int closedDays = request.query("days").map(d -> whole(d, "days", DispatchQueries.MAX_DAYS))
+        .orElse(DispatchQueries.DEFAULT_CLOSED_DAYS);
+    return queries.incidents(statuses, closedDays).stream().map(IncidentSummary::of).toList();
   }
 
   /** The statuses of the shapes, plus the desk's words: queue, in_progress (accepted or on scene), open. */
@@ -151,27 +124,13 @@ public final class DispatchOpsHandler extends HttpApiHandler {
     return statuses;
   }
 
-  private static List<UnitView> units(DispatchSettings settings, UnitStore units) {
-    List<UnitView> views = new ArrayList<>();
-    List<UnitState> states = new UnitRoster(units).states(settings.units());
-    for (int i = 0; i < states.size(); i++) {
-      UnitState state = states.get(i);
-      views.add(new UnitView(state.unitId(), state.kind(), settings.units().get(i).name(),
-          state.effectiveStatus().wireName(), state.reported().wireName(), state.position().lat(), state.position().lon(),
-          state.incidentId(), state.statusTs()));
-    }
-    return views;
-  }
-
-  private static DispatchStatistics stats(DispatchSettings settings, IncidentStore incidents, Clock clock, HttpRequest request) {
-    int hours = request.query("hours").map(h -> whole(h, "hours", MAX_DAYS * 24)).orElse(DEFAULT_STATS_HOURS);
-    Instant to = clock.instant();
-    Instant from = to.minus(Duration.ofHours(hours));
-    List<String> ids = incidents.reported(from, to).stream().map(ReportedEntry::incidentId).distinct().toList();
-    List<Incident> reported = incidents.findAll(ids).stream()
-        .filter(i -> !i.report().reportedAt().toInstant().isBefore(from))
-        .toList();
-    return DispatchStatistics.of(reported, settings.at(from), settings.at(to));
+  private static List<UnitView> units(DispatchQueries queries) {
+    return queries.units().stream().map(onDuty -> {
+      UnitState state = onDuty.state();
+      return new UnitView(state.unitId(), state.kind(), onDuty.unit().name(), state.effectiveStatus().wireName(),
+          state.reported().wireName(), state.position().lat(), state.position().lon(), state.incidentId(),
+          state.statusTs());
+    }).toList();
   }
 
   private static int whole(String text, String name, int max) {

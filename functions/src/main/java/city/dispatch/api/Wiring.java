@@ -1,5 +1,6 @@
 package city.dispatch.api;
 
+import city.dispatch.core.DispatchQueries;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.DispatchTable;
 import city.dispatch.core.Dispatcher;
@@ -41,6 +42,13 @@ public record Wiring(
         new DynamoSensorStore(AwsClients.dynamoDb(), table),
         IotDevicePublisher.fromEnvironment(),
         Clock.systemUTC());
+  }
+
+  /** The ops API only reads: no sensor store and no device publisher, whose endpoint its function is not given. */
+  public static DispatchQueries queriesFromEnvironment(City city) {
+    String table = Config.required(DispatchTable.ENV);
+    return new DispatchQueries(DispatchSettings.of(city), new DynamoIncidentStore(AwsClients.dynamoDb(), table),
+        new DynamoUnitStore(AwsClients.dynamoDb(), table), Clock.systemUTC());
   }
 
   public Dispatcher dispatcher() {
