@@ -1,5 +1,8 @@
 package city.dispatch;
 
+import static city.dispatch.api.DispatchDevices.SAFETY_SENSOR;
+import static city.dispatch.api.DispatchDevices.UNIT;
+
 import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
@@ -10,6 +13,13 @@ import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.dispatch.api.AckHandler;
+import city.dispatch.api.AlertHandler;
+import city.dispatch.api.DispatchOpsHandler;
+import city.dispatch.api.Open311Handler;
+import city.dispatch.api.SweepHandler;
+import city.dispatch.api.UnitStatusHandler;
+import city.dispatch.core.DispatchTable;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -21,8 +31,6 @@ import java.util.List;
  * acknowledge them; a sweep handles acknowledgement timeouts once a minute.
  */
 public final class DispatchModule implements CityModule {
-  public static final DeviceClass SAFETY_SENSOR = new DeviceClass("safety-sensor");
-  public static final DeviceClass UNIT = new DeviceClass("unit");
   static final String TABLE = "Dispatch";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
 

@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.dispatch.core.DispatchSettings;
 import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;

@@ -3,7 +3,7 @@ package city.dispatch.store.dynamodb;
 import static city.platform.DynamoItems.key;
 import static city.platform.DynamoItems.s;
 
-import city.dispatch.store.SensorStore;
+import city.dispatch.core.SensorStore;
 import city.platform.ConditionalWrite;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package city.local.demo.dispatch;
 
 import city.catalog.Catalog;
 import city.catalog.Schedule;
-import city.dispatch.DispatchSettings;
+import city.dispatch.core.DispatchSettings;
 import city.local.TwinOptions;
 import city.local.demo.DemoContext;
 import city.local.demo.DemoFigures;

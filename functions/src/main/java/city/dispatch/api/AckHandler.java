@@ -1,0 +1,28 @@
+package city.dispatch.api;
+
+import city.dispatch.core.AckProcessor;
+import city.dispatch.core.UnitAck;
+import city.platform.City;
+import city.platform.DeadLetterStore;
+import city.platform.DeviceMessage;
+import city.platform.DeviceMessageHandler;
+import city.platform.DynamoDeadLetterStore;
+
+/** units/{unitId}/acks: accept, arrive, resolve. */
+public final class AckHandler extends DeviceMessageHandler {
+  private final AckProcessor acks;
+
+  public AckHandler() {
+    this(City.current(), Wiring.fromEnvironment(City.current()), DynamoDeadLetterStore.fromEnvironment());
+  }
+
+  public AckHandler(City city, Wiring wiring, DeadLetterStore deadLetters) {
+    super(DispatchDevices.UNIT, city, deadLetters);
+    this.acks = new AckProcessor(wiring.settings(), wiring.incidents(), wiring.sensors(), wiring.dispatcher());
+  }
+
+  @Override
+  protected void handle(DeviceMessage message) {
+    acks.apply(UnitAck.extract(message));
+  }
+}

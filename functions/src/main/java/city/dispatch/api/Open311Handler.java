@@ -1,0 +1,175 @@
+package city.dispatch.api;
+
+import city.dispatch.core.DispatchSettings;
+import city.dispatch.core.FormFields;
+import city.dispatch.core.Incident;
+import city.dispatch.core.Open311Desk;
+import city.dispatch.core.Open311Status;
+import city.dispatch.core.Report;
+import city.dispatch.core.ServiceDefinition;
+import city.dispatch.core.ServiceRequest;
+import city.platform.City;
+import city.platform.Endpoint;
+import city.platform.HttpApiHandler;
+import city.platform.HttpError;
+import city.platform.HttpRequest;
+import city.platform.HttpResponse;
+import city.platform.InvalidInput;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Open311 GeoReport v2 (JSON only), public: citizens report without an account. Errors use the spec's shape,
+ * {@code [{"code": 400, "description": "..."}]}. Nothing here returns or logs a reporter's contact details.
+ *
+ * <p>The single-request route is declared as {@code /open311/v2/requests/{id}}: API Gateway path variables
+ * must span a whole path segment, so {@code {id}.json} cannot be a route; the handler takes the ".json" off.
+ */
+public final class Open311Handler extends HttpApiHandler {
+  private static final int SERVICES_CACHE_SECONDS = 3600;
+
+  public Open311Handler() {
+    this(Wiring.fromEnvironment(City.current()));
+  }
+
+  public Open311Handler(Wiring wiring) {
+    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()));
+  }
+
+  private Open311Handler(DispatchSettings settings, Open311Desk desk) {
+    super(List.of(
+        open311("GET /open311/v2/services.json", request -> services(settings)),
+        open311("POST /open311/v2/requests.json", request -> submit(settings, desk, request)),
+        open311("GET /open311/v2/requests.json", request -> search(settings, desk, request)),
+        open311("GET /open311/v2/requests/{id}", request -> one(settings, desk, request))));
+  }
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ServiceView(String serviceCode, String serviceName, String description, boolean metadata, String type,
+      String keywords, String group) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Receipt(String serviceRequestId, String serviceNotice, String accountId) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RequestView(
+      String serviceRequestId,
+      String status,
+      String statusNotes,
+      String serviceName,
+      String serviceCode,
+      String description,
+      String agencyResponsible,
+      String serviceNotice,
+      OffsetDateTime requestedDatetime,
+      OffsetDateTime updatedDatetime,
+      OffsetDateTime expectedDatetime,
+      String address,
+      String addressId,
+      String zipcode,
+      Double lat,
+      @JsonProperty("long") Double lon,
+      String mediaUrl) {}
+
+  record Open311Error(int code, String description) {}
+
+  private static Endpoint open311(String routeKey, Endpoint.Route route) {
+    return new Endpoint(routeKey, request -> {
+      try {
+        return route.handle(request);
+      } catch (InvalidInput e) {
+        return error(400, e.getMessage());
+      } catch (HttpError e) {
+        return error(e.status(), e.getMessage());
+      }
+    });
+  }
+
+  private static HttpResponse error(int status, String description) {
+    return HttpResponse.of(status, List.of(new Open311Error(status, description)));
+  }
+
+  private static HttpResponse services(DispatchSettings settings) {
+    List<ServiceView> services = settings.services().stream()
+        .map(s -> new ServiceView(s.serviceCode(), s.serviceName(), s.description(), false, "realtime", s.keywords(), s.group()))
+        .toList();
+    return HttpResponse.ok(services).cacheableFor(SERVICES_CACHE_SECONDS);
+  }
+
+  private static HttpResponse submit(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+    boolean json = request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
+    Map<String, String> fields = json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body());
+    ServiceRequest serviceRequest = ServiceRequest.parse(fields, settings);
+    Open311Desk.Submission submission = desk.submit(serviceRequest, request.header("idempotency-key"));
+    if (submission.outcome() == Open311Desk.Outcome.KEY_REUSED) {
+      throw HttpError.conflict("this Idempotency-Key was already used for a different request");
+    }
+    Incident incident = submission.incident();
+    return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Status.notes(incident), null)));
+  }
+
+  private static HttpResponse one(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+    String id = requestId(request.pathParameter("id"));
+    Incident incident = desk.request(id).orElseThrow(() -> HttpError.notFound("no service request " + id));
+    return HttpResponse.ok(List.of(view(settings, incident)));
+  }
+
+  /** "R-1a2b.json" -> "R-1a2b"; another format is refused, since only JSON is served. */
+  static String requestId(String segment) {
+    int dot = segment.lastIndexOf('.');
+    if (dot < 0) {
+      return segment;
+    }
+    if (!segment.substring(dot).equalsIgnoreCase(".json")) {
+      throw new InvalidInput("only the .json format is served");
+    }
+    return segment.substring(0, dot);
+  }
+
+  private static HttpResponse search(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+    return HttpResponse.ok(desk.search(extractSearch(request)).stream().map(i -> view(settings, i)).toList());
+  }
+
+  /** The query string's filters; a malformed date is refused here, the window and statuses by the desk. */
+  static Open311Desk.Search extractSearch(HttpRequest request) {
+    List<String> ids = list(request.query("service_request_id"));
+    Optional<Instant> end = request.query("end_date").map(d -> date(d, "end_date"));
+    Optional<Instant> start = request.query("start_date").map(d -> date(d, "start_date"));
+    return new Open311Desk.Search(ids, Set.copyOf(list(request.query("service_code"))), start, end,
+        Set.copyOf(list(request.query("status"))));
+  }
+
+  private static List<String> list(Optional<String> commaSeparated) {
+    return commaSeparated.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  private static Instant date(String text, String name) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name + " must be ISO-8601 with offset, e.g. 2026-11-28T09:00:00+08:00");
+    }
+  }
+
+  private static RequestView view(DispatchSettings settings, Incident incident) {
+    Report report = incident.report();
+    String serviceName = settings.service(report.origin()).map(ServiceDefinition::serviceName).orElse(report.origin());
+    boolean located = !report.positionEstimated();
+    OffsetDateTime updated = incident.history().get(incident.history().size() - 1).at();
+    return new RequestView(incident.incidentId(), Open311Status.of(incident),
+        Open311Status.notes(incident), serviceName, report.origin(), report.description(), settings.agency(), null,
+        report.reportedAt(), updated, null, report.address(), null, null,
+        located ? report.position().lat() : null, located ? report.position().lon() : null, report.mediaUrl());
+  }
+}

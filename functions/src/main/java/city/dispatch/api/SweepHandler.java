@@ -1,0 +1,33 @@
+package city.dispatch.api;
+
+import city.dispatch.core.DispatchSweep;
+import city.platform.City;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Scheduled once a minute: acknowledgement timeouts, repairs of half-finished claims, queue draining. */
+public final class SweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(SweepHandler.class);
+
+  private final DispatchSweep sweep;
+
+  public SweepHandler() {
+    this(Wiring.fromEnvironment(City.current()));
+  }
+
+  public SweepHandler(Wiring wiring) {
+    this.sweep = new DispatchSweep(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock());
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    DispatchSweep.Result result = sweep.run();
+    if (result.withdrawn() + result.freed() + result.assigned() > 0) {
+      LOG.info("sweep: {} withdrawn, {} units freed, {} assigned", result.withdrawn(), result.freed(), result.assigned());
+    }
+    return Map.of("withdrawn", result.withdrawn(), "freed", result.freed(), "assigned", result.assigned());
+  }
+}

@@ -1,0 +1,57 @@
+package city.dispatch.api;
+
+import city.dispatch.core.DispatchQueries;
+import city.dispatch.core.DispatchSettings;
+import city.dispatch.core.DispatchTable;
+import city.dispatch.core.Dispatcher;
+import city.dispatch.core.IncidentStore;
+import city.dispatch.core.SensorStore;
+import city.dispatch.core.UnitStore;
+import city.dispatch.store.dynamodb.DynamoIncidentStore;
+import city.dispatch.store.dynamodb.DynamoSensorStore;
+import city.dispatch.store.dynamodb.DynamoUnitStore;
+import city.platform.AwsClients;
+import city.platform.City;
+import city.platform.Config;
+import city.platform.DevicePublisher;
+import city.platform.IotDevicePublisher;
+import java.time.Clock;
+
+/**
+ * What the dispatch handlers are built from: the city's settings, the stores, the device publisher and the
+ * clock. Handlers build it once per execution environment; tests build it from fakes.
+ *
+ * <p>It lives beside the handlers, not in the domain's root package: the module there names the handler
+ * classes, so a root-package wiring that the handlers call would make the two packages depend on each other.
+ */
+public record Wiring(
+    DispatchSettings settings,
+    IncidentStore incidents,
+    UnitStore units,
+    SensorStore sensors,
+    DevicePublisher publisher,
+    Clock clock) {
+
+  /** The real clients; the table name comes from {@link DispatchTable#ENV}. */
+  public static Wiring fromEnvironment(City city) {
+    String table = Config.required(DispatchTable.ENV);
+    return new Wiring(
+        DispatchSettings.of(city),
+        new DynamoIncidentStore(AwsClients.dynamoDb(), table),
+        new DynamoUnitStore(AwsClients.dynamoDb(), table),
+        new DynamoSensorStore(AwsClients.dynamoDb(), table),
+        IotDevicePublisher.fromEnvironment(),
+        Clock.systemUTC());
+  }
+
+  /** The ops API only reads: no sensor store and no device publisher, whose endpoint its function is not given. */
+  public static DispatchQueries queriesFromEnvironment(City city) {
+    String table = Config.required(DispatchTable.ENV);
+    return new DispatchQueries(DispatchSettings.of(city), new DynamoIncidentStore(AwsClients.dynamoDb(), table),
+        new DynamoUnitStore(AwsClients.dynamoDb(), table), Clock.systemUTC());
+  }
+
+  public Dispatcher dispatcher() {
+    return new Dispatcher(settings, incidents, units, publisher, clock);
+  }
+}

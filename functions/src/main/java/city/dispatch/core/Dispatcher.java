@@ -1,0 +1,225 @@
+package city.dispatch.core;
+
+import city.dispatch.core.DispatchPolicy.Match;
+import city.platform.DevicePublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives queued incidents to free units, and takes them back.
+ *
+ * <p>Without transactions a claim is two conditional writes, in this order: (1) the unit item takes the
+ * incident under a fresh claim id, only if the unit says it is available and holds nothing; (2) the incident
+ * takes the unit under the same claim id, only if it is still queued, holds no unit and the claim was not
+ * revoked. If (2) fails, (1) is undone conditionally. A unit can only ever be freed once the incident no
+ * longer holds that claim (withdrawn, closed, or the claim revoked), so two incidents never share a unit and
+ * an incident never has two. A handler that dies between (1) and (2) leaves a unit holding an incident that
+ * does not know it: {@link #repairHalfClaims} revokes such a claim on the incident first (so (2) can never
+ * complete late) and then frees the unit.
+ */
+public final class Dispatcher {
+  /** Longer than any function's timeout: a claim this old whose second step never landed is abandoned. */
+  static final Duration CLAIM_GRACE = Duration.ofSeconds(60);
+  private static final int OPTIMISTIC_RETRIES = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final DispatchSettings settings;
+  private final IncidentStore incidents;
+  private final UnitStore units;
+  private final UnitRoster roster;
+  private final DevicePublisher publisher;
+  private final Clock clock;
+
+  public Dispatcher(DispatchSettings settings, IncidentStore incidents, UnitStore units, DevicePublisher publisher,
+      Clock clock) {
+    this.settings = settings;
+    this.incidents = incidents;
+    this.units = units;
+    this.roster = new UnitRoster(units);
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  enum ClaimOutcome { ASSIGNED, UNIT_TAKEN, INCIDENT_TAKEN }
+
+  /** Assigns queued incidents of one kind to free units of that kind until either runs out. */
+  public int drain(String kind) {
+    return drain(kind, List.of());
+  }
+
+  /**
+   * As {@link #drain(String)}, also considering {@code justQueued}: incidents created a moment ago that the
+   * index of active incidents may not list yet.
+   *
+   * @return how many incidents this call assigned
+   */
+  public int drain(String kind, Collection<Incident> justQueued) {
+    Map<String, Incident> extra = new LinkedHashMap<>();
+    justQueued.stream().filter(i -> i.kind().equals(kind)).forEach(i -> extra.put(i.incidentId(), i));
+    Set<String> lost = new HashSet<>();
+    List<Unit> fleet = settings.unitsOfKind(kind);
+    int assigned = 0;
+    int rounds = 3 * fleet.size() + 10;
+    for (int round = 0; round < rounds; round++) {
+      Map<String, Incident> queue = new LinkedHashMap<>(extra);
+      incidents.active(IncidentStatus.QUEUED, kind).forEach(i -> queue.put(i.incidentId(), i));
+      queue.keySet().removeAll(lost);
+      if (queue.isEmpty()) {
+        return assigned;
+      }
+      Optional<Match> match = DispatchPolicy.next(queue.values(), roster.states(fleet));
+      if (match.isEmpty()) {
+        return assigned;
+      }
+      String incidentId = match.get().incident().incidentId();
+      switch (claim(match.get())) {
+        case ASSIGNED -> {
+          assigned++;
+          extra.remove(incidentId);
+        }
+        case INCIDENT_TAKEN -> {
+          // assigned elsewhere, or the index lags behind: either way not ours to retry in this call
+          lost.add(incidentId);
+          extra.remove(incidentId);
+        }
+        case UNIT_TAKEN -> {
+          // another handler got the unit first: read again and choose again
+        }
+      }
+    }
+    LOG.warn("drain of {} stopped after {} rounds under contention; the sweep continues", kind, rounds);
+    return assigned;
+  }
+
+  /** The two-step claim described on the class. */
+  ClaimOutcome claim(Match match) {
+    String unitId = match.unit().unitId();
+    String incidentId = match.incident().incidentId();
+    String claimId = UUID.randomUUID().toString();
+    OffsetDateTime at = now();
+    if (!units.claim(unitId, incidentId, claimId, at)) {
+      return ClaimOutcome.UNIT_TAKEN;
+    }
+    for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
+      Optional<Incident> current = incidents.find(incidentId);
+      if (current.isEmpty() || !current.get().canTake(claimId)) {
+        break;
+      }
+      Incident next = current.get().assigned(unitId, claimId, match.distanceKm(), at);
+      if (incidents.replace(current.get(), next)) {
+        send(unitId, DispatchOrder.assign(next, settings.ackTimeout().toSeconds()));
+        LOG.info("incident {} assigned to unit {}", incidentId, unitId);
+        return ClaimOutcome.ASSIGNED;
+      }
+    }
+    units.release(unitId, incidentId, claimId, Optional.empty());
+    return ClaimOutcome.INCIDENT_TAKEN;
+  }
+
+  /**
+   * Takes an overdue assignment back: the incident returns to the queue, the unit gets a cancel and counts as
+   * offline until it reports again (it did not answer), and the incident goes to the next nearest unit.
+   *
+   * @return true when this call withdrew it
+   */
+  public boolean withdrawIfOverdue(String incidentId) {
+    for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
+      OffsetDateTime now = now();
+      Optional<Incident> current = incidents.find(incidentId);
+      if (current.isEmpty() || !current.get().ackOverdue(now, settings.ackTimeout())) {
+        return false;
+      }
+      Assignment withdrawn = current.get().assignment();
+      if (incidents.replace(current.get(), current.get().withdrawn(settings.ackTimeout(), now))) {
+        units.release(withdrawn.unitId(), incidentId, withdrawn.claimId(), Optional.of(UnitStatus.OFFLINE));
+        send(withdrawn.unitId(), DispatchOrder.cancel(incidentId,
+            "no accept within " + settings.ackTimeout().toSeconds() + " s"));
+        LOG.info("incident {} withdrawn from unit {}: no accept in time", incidentId, withdrawn.unitId());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A closed incident lets its unit go, which then takes the next queued incident of its kind. */
+  public void closed(Incident incident) {
+    Assignment assignment = incident.assignment();
+    units.release(assignment.unitId(), incident.incidentId(), assignment.claimId(), Optional.empty());
+    drain(incident.kind());
+  }
+
+  /** A unit's status message; one that says available may take a queued incident at once. */
+  public void unitReported(UnitStatusReport report, OffsetDateTime receivedAt) {
+    if (units.applyStatus(report, receivedAt) && report.status() == UnitStatus.AVAILABLE) {
+      drain(report.kind());
+    }
+  }
+
+  /**
+   * Frees units whose claim never completed (see the class comment): the claim is revoked on the incident
+   * before the unit is freed, so a late second step cannot take the freed unit.
+   *
+   * @return how many units were freed
+   */
+  public int repairHalfClaims() {
+    OffsetDateTime now = now();
+    int freed = 0;
+    for (UnitState unit : roster.states(settings.units())) {
+      if (unit.incidentId() == null || unit.claimedAt().plus(CLAIM_GRACE).isAfter(now)) {
+        continue;
+      }
+      if (revoke(unit, now)) {
+        units.release(unit.unitId(), unit.incidentId(), unit.claimId(), Optional.empty());
+        LOG.warn("unit {} freed from an unfinished claim on incident {}", unit.unitId(), unit.incidentId());
+        freed++;
+      }
+    }
+    return freed;
+  }
+
+  /** @return true when the incident can no longer take the unit's claim; false when it does hold it */
+  private boolean revoke(UnitState unit, OffsetDateTime now) {
+    for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
+      Optional<Incident> incident = incidents.find(unit.incidentId());
+      if (incident.isEmpty() || !incident.get().status().active()) {
+        return true;
+      }
+      Incident current = incident.get();
+      if (current.heldBy(unit.unitId(), unit.claimId())) {
+        return false;
+      }
+      if (current.revokedClaims().contains(unit.claimId())
+          || incidents.replace(current, current.revoked(unit.unitId(), unit.claimId(), now))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A failed publish is logged, not retried: the assignment stands, and an order that never arrived ends in
+   * the acknowledgement timeout, which escalates to the next unit.
+   */
+  private void send(String unitId, DispatchOrder order) {
+    try {
+      publisher.publish(DispatchOrder.topic(unitId), order);
+    } catch (RuntimeException e) {
+      LOG.warn("{} of incident {} to unit {} not delivered: {}", order.action(), order.incidentId(), unitId, e.toString());
+    }
+  }
+
+  private OffsetDateTime now() {
+    return settings.at(clock.instant());
+  }
+}

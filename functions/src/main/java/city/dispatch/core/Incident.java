@@ -1,0 +1,184 @@
+package city.dispatch.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An incident and its whole audit trail. Every change is a pure transition from one version to the next;
+ * the store writes the next version only if the stored one is still {@code version} (optimistic locking),
+ * so concurrent handlers never lose each other's steps.
+ *
+ * @param severity the highest severity merged so far; null for citizen requests
+ * @param assignment the unit holding the incident; after closing, the unit that resolved it
+ * @param alerts merged sensor alerts; null for citizen requests
+ * @param timedOutUnits units that let an assignment of this incident time out: offered it again only once
+ *     every unit of the kind has
+ * @param revokedClaims claims the sweep cancelled because the claiming handler stopped half-way; such a
+ *     claim can never complete
+ * @param ignoredAcks unit:action pairs already recorded as ignored, so a repeated stray ack adds nothing
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Incident(
+    String incidentId,
+    long version,
+    Report report,
+    Severity severity,
+    int priority,
+    IncidentStatus status,
+    Assignment assignment,
+    Milestones milestones,
+    AlertTally alerts,
+    Set<String> timedOutUnits,
+    Set<String> revokedClaims,
+    Set<String> ignoredAcks,
+    int escalations,
+    List<HistoryEntry> history) {
+
+  public Incident {
+    timedOutUnits = Set.copyOf(timedOutUnits == null ? Set.of() : timedOutUnits);
+    revokedClaims = Set.copyOf(revokedClaims == null ? Set.of() : revokedClaims);
+    ignoredAcks = Set.copyOf(ignoredAcks == null ? Set.of() : ignoredAcks);
+    history = List.copyOf(history == null ? List.of() : history);
+    milestones = milestones == null ? Milestones.NONE : milestones;
+  }
+
+  /** A new incident, waiting for a unit. */
+  public static Incident reported(String incidentId, Report report, Severity severity, int priority, AlertTally alerts) {
+    String detail = report.source() == IncidentSource.SENSOR
+        ? "alert " + report.category() + (severity == null ? "" : " " + severity.wireName()) + " from sensor " + report.origin()
+        : "citizen request " + report.origin() + (report.positionEstimated() ? " (address only: position estimated)" : "");
+    return new Incident(incidentId, 0, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
+        alerts, Set.of(), Set.of(), Set.of(), 0,
+        List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)));
+  }
+
+  /** The same incident as stored under another version; only the store assigns versions. */
+  public Incident atVersion(long storedVersion) {
+    return new Incident(incidentId, storedVersion, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations, history);
+  }
+
+  public String kind() {
+    return report.kind();
+  }
+
+  public Optional<String> unitId() {
+    return Optional.ofNullable(assignment).map(Assignment::unitId);
+  }
+
+  /** True while {@code unitId} works on this incident under exactly this claim. */
+  public boolean heldBy(String unitId, String claimId) {
+    return status.held() && assignment != null && assignment.unitId().equals(unitId)
+        && assignment.claimId().equals(claimId);
+  }
+
+  /** The second step of a claim may complete: nobody holds the incident and the claim was not revoked. */
+  public boolean canTake(String claimId) {
+    return status == IncidentStatus.QUEUED && assignment == null && !revokedClaims.contains(claimId);
+  }
+
+  public boolean ackOverdue(OffsetDateTime now, Duration ackTimeout) {
+    return status == IncidentStatus.ASSIGNED && !assignment.assignedAt().plus(ackTimeout).isAfter(now);
+  }
+
+  /**
+   * A repeat alert of the same sensor: counted, and it may raise severity and priority. Not newer than the
+   * last merged alert (a redelivery, or overtaken by a later one) or the incident is closed: no change.
+   */
+  public Optional<Incident> mergeAlert(Severity alertSeverity, int alertPriority, OffsetDateTime alertTs, OffsetDateTime at) {
+    if (!status.active() || alerts == null || !alertTs.isAfter(alerts.lastAlertAt())) {
+      return Optional.empty();
+    }
+    Severity raised = severity == null ? alertSeverity : severity.max(alertSeverity);
+    int newPriority = Math.min(priority, alertPriority);
+    List<HistoryEntry> added = new ArrayList<>();
+    if (newPriority < priority || raised != severity) {
+      added.add(HistoryEntry.of(at, "priority-raised", "repeat alert " + alertSeverity.wireName()
+          + ": priority " + priority + " -> " + newPriority));
+    }
+    return Optional.of(new Incident(incidentId, version, report, raised, newPriority, status, assignment, milestones,
+        new AlertTally(alerts.count() + 1, alertTs), timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(added)));
+  }
+
+  /** Second step of a claim; the caller checked {@link #canTake}. */
+  public Incident assigned(String unitId, String claimId, double distanceKm, OffsetDateTime at) {
+    String detail = String.format("%.2f km away%s", distanceKm, escalations > 0 ? ", escalation " + escalations : "");
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.ASSIGNED,
+        new Assignment(unitId, claimId, at, distanceKm), milestones.dispatched(at), alerts, timedOutUnits,
+        revokedClaims, ignoredAcks, escalations,
+        append(List.of(new HistoryEntry(at, "assigned", unitId, detail))));
+  }
+
+  /** No accept within the timeout: back to the queue, and that unit is not offered it again this round. */
+  public Incident withdrawn(Duration ackTimeout, OffsetDateTime at) {
+    String unitId = assignment.unitId();
+    Set<String> timedOut = new TreeSet<>(timedOutUnits);
+    timedOut.add(unitId);
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, null, milestones,
+        alerts, timedOut, revokedClaims, ignoredAcks, escalations + 1,
+        append(List.of(new HistoryEntry(at, "escalated", unitId,
+            "no accept within " + ackTimeout.toSeconds() + " s: withdrawn, cancel sent"))));
+  }
+
+  /** The sweep found a claim the claiming handler never completed; this incident will never take it. */
+  public Incident revoked(String unitId, String claimId, OffsetDateTime at) {
+    Set<String> revoked = new TreeSet<>(revokedClaims);
+    revoked.add(claimId);
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revoked, ignoredAcks, escalations,
+        append(List.of(new HistoryEntry(at, "claim-revoked", unitId, "half-finished claim released by the sweep"))));
+  }
+
+  /**
+   * A unit's acknowledgement. Acks only move forward: a duplicate or one overtaken by a later ack changes
+   * nothing, and a later one implies the earlier ones (arrive or resolve before accept implies accept). An
+   * ack from a unit that does not hold the incident (withdrawn, or never assigned) is ignored and recorded
+   * once: it is not malformed, just late.
+   */
+  public Optional<Incident> acknowledged(String unitId, AckAction action, OffsetDateTime at) {
+    boolean holds = status != IncidentStatus.QUEUED && assignment != null && assignment.unitId().equals(unitId);
+    if (!holds) {
+      String key = unitId + ":" + action.wireName();
+      if (ignoredAcks.contains(key)) {
+        return Optional.empty();
+      }
+      Set<String> ignored = new TreeSet<>(ignoredAcks);
+      ignored.add(key);
+      return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
+          alerts, timedOutUnits, revokedClaims, ignored, escalations,
+          append(List.of(new HistoryEntry(at, "ack-ignored", unitId, action.wireName() + " from a unit that does not hold the incident")))));
+    }
+    if (action.reaches().ordinal() <= status.ordinal()) {
+      return Optional.empty();
+    }
+    List<HistoryEntry> added = new ArrayList<>();
+    Milestones reached = milestones;
+    if (reached.acceptedAt() == null) {
+      reached = reached.accepted(at);
+      added.add(new HistoryEntry(at, action == AckAction.ACCEPT ? "accepted" : "accept-implied", unitId,
+          action == AckAction.ACCEPT ? null : "by " + action.wireName()));
+    }
+    if (action == AckAction.ARRIVE) {
+      reached = reached.arrived(at);
+      added.add(new HistoryEntry(at, "arrived", unitId, null));
+    } else if (action == AckAction.RESOLVE) {
+      reached = reached.closed(at);
+      added.add(new HistoryEntry(at, "resolved", unitId, null));
+    }
+    return Optional.of(new Incident(incidentId, version, report, severity, priority, action.reaches(), assignment,
+        reached, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations, append(added)));
+  }
+
+  private List<HistoryEntry> append(List<HistoryEntry> added) {
+    List<HistoryEntry> all = new ArrayList<>(history);
+    all.addAll(added);
+    return all;
+  }
+}

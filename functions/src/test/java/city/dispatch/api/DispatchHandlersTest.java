@@ -1,0 +1,211 @@
+package city.dispatch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import city.dispatch.core.DispatchOrder;
+import city.dispatch.core.DispatchSettings;
+import city.dispatch.core.Incident;
+import city.dispatch.core.IncidentStatus;
+import city.dispatch.core.MemoryIncidentStore;
+import city.dispatch.core.MemorySensorStore;
+import city.dispatch.core.MemoryUnitStore;
+import city.platform.City;
+import city.platform.Json;
+import city.platform.MemoryDeadLetters;
+import city.platform.TestCity;
+import city.testing.MutableClock;
+import city.testing.RecordingPublisher;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every dispatch handler on its events/ samples, wired to in-memory stores. */
+class DispatchHandlersTest {
+  private static final String INCIDENT = "A-F1-20261128T010000000Z";
+  private final City city = TestCity.sample();
+  private final MemoryIncidentStore incidents = new MemoryIncidentStore();
+  private final MemoryUnitStore units = new MemoryUnitStore();
+  private final RecordingPublisher publisher = new RecordingPublisher();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T01:00:00.200Z"));
+  private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
+  private final Wiring runtime = new Wiring(DispatchSettings.of(city), incidents, units,
+      new MemorySensorStore(), publisher, clock);
+
+  private final AlertHandler alerts = new AlertHandler(city, runtime, deadLetters);
+  private final UnitStatusHandler statuses = new UnitStatusHandler(city, runtime, deadLetters);
+  private final AckHandler acks = new AckHandler(city, runtime, deadLetters);
+  private final Open311Handler open311 = new Open311Handler(runtime);
+  private final DispatchOpsHandler ops = new DispatchOpsHandler(runtime.settings(), incidents, units, clock);
+
+  private static Map<String, Object> ruleEvent(String file) {
+    try {
+      return Json.MAPPER.readValue(Files.readString(Path.of("..", "events", file)), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static APIGatewayV2HTTPEvent httpEvent(String file) {
+    return EventLoader.loadApiGatewayHttpEvent("../events/" + file);
+  }
+
+  private JsonNode ok(APIGatewayV2HTTPResponse response) {
+    assertTrue(response.getStatusCode() / 100 == 2, response.getStatusCode() + " " + response.getBody());
+    return Json.parse(response.getBody());
+  }
+
+  @Test
+  void anAlertGoesToTheOnlyAvailableFireUnitWhichAcceptsIt() {
+    assertEquals(Map.of("status", "ok"), statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null));
+    assertEquals(Map.of("status", "ok"), alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null));
+    Incident incident = incidents.get(INCIDENT);
+    assertEquals("U1", incident.assignment().unitId());
+    assertEquals(2, incident.priority(), "severity high");
+    RecordingPublisher.Sent order = publisher.to(DispatchOrder.topic("U1")).get(0);
+    assertEquals("assign", order.as(DispatchOrder.class).action());
+    assertEquals(INCIDENT, order.as(DispatchOrder.class).incidentId());
+
+    assertEquals(Map.of("status", "ok"), acks.handleRequest(ruleEvent("DispatchAcks.json"), null));
+    assertEquals(IncidentStatus.ACCEPTED, incidents.get(INCIDENT).status());
+    assertEquals(List.of(), deadLetters.letters);
+  }
+
+  @Test
+  void redeliveredMessagesChangeNothing() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    acks.handleRequest(ruleEvent("DispatchAcks.json"), null);
+    Incident before = incidents.get(INCIDENT);
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    acks.handleRequest(ruleEvent("DispatchAcks.json"), null);
+    assertEquals(before, incidents.get(INCIDENT));
+    assertEquals(1, publisher.sent.size(), "one order, never a second");
+  }
+
+  @Test
+  void malformedOrUnknownInputIsDeadLetteredWithItsReason() {
+    Map<String, Object> event = new HashMap<>(ruleEvent("DispatchAcks.json"));
+    event.put("payload", Base64.getEncoder().encodeToString(
+        "{\"incidentId\": \"nope\", \"action\": \"accept\", \"ts\": \"2026-11-28T09:00:20+08:00\"}".getBytes()));
+    assertEquals("dead-lettered", acks.handleRequest(event, null).get("status"));
+    event.put("payload", Base64.getEncoder().encodeToString("{\"incidentId\": \"x\", \"action\": \"dance\"}".getBytes()));
+    acks.handleRequest(event, null);
+    Map<String, Object> alert = new HashMap<>(ruleEvent("DispatchAlerts.json"));
+    alert.put("payload", Base64.getEncoder().encodeToString(
+        "{\"category\": \"fire\", \"severity\": \"apocalyptic\", \"ts\": \"2026-11-28T09:00:00+08:00\"}".getBytes()));
+    alerts.handleRequest(alert, null);
+    Map<String, Object> status = new HashMap<>(ruleEvent("DispatchUnitStatus.json"));
+    status.put("payload", Base64.getEncoder().encodeToString(
+        "{\"kind\": \"medical\", \"status\": \"available\", \"ts\": \"2026-11-28T09:00:00+08:00\"}".getBytes()));
+    statuses.handleRequest(status, null);
+    List<String> reasons = deadLetters.letters.stream().map(l -> l.reason()).toList();
+    assertEquals(4, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).contains("no incident nope"), reasons.get(0));
+    assertTrue(reasons.get(1).contains("action must be one of"), reasons.get(1));
+    assertTrue(reasons.get(2).contains("severity"), reasons.get(2));
+    assertTrue(reasons.get(3).contains("fire unit"), reasons.get(3));
+  }
+
+  @Test
+  void open311ServicesAreTheCitysAndPublic() {
+    JsonNode services = ok(open311.handleRequest(httpEvent("DispatchOpen311-services.json"), null));
+    assertEquals(runtime.settings().services().size(), services.size());
+    assertEquals("fire", services.get(0).path("service_code").asText());
+    assertEquals("realtime", services.get(0).path("type").asText());
+  }
+
+  @Test
+  void anOpen311RequestIsTakenOnceFollowedByIdAndFoundBySearchWithoutPersonalData() {
+    JsonNode receipt = ok(open311.handleRequest(httpEvent("DispatchOpen311-post.json"), null));
+    String id = receipt.get(0).path("service_request_id").asText();
+    assertEquals("R-2a17574559b6", id, "derived from the event's Idempotency-Key");
+    assertEquals("Received: waiting for the next free municipal unit.", receipt.get(0).path("service_notice").asText());
+    JsonNode replay = ok(open311.handleRequest(httpEvent("DispatchOpen311-post.json"), null));
+    assertEquals(id, replay.get(0).path("service_request_id").asText());
+    assertEquals(1, incidents.incidents.size());
+
+    JsonNode one = ok(open311.handleRequest(httpEvent("DispatchOpen311-request.json"), null));
+    assertEquals("open", one.get(0).path("status").asText());
+    assertEquals("pothole", one.get(0).path("service_code").asText());
+    assertEquals(36.5102, one.get(0).path("lat").asDouble());
+    assertEquals(118.5391, one.get(0).path("long").asDouble());
+    JsonNode found = ok(open311.handleRequest(httpEvent("DispatchOpen311-search.json"), null));
+    assertEquals(id, found.get(0).path("service_request_id").asText());
+    for (JsonNode body : List.of(receipt, one, found)) {
+      assertFalse(body.toString().contains("citizen@example.org"), body.toString());
+      assertFalse(body.toString().contains("email"), body.toString());
+    }
+    assertEquals("citizen@example.org", incidents.contacts.get(id).email(), "kept apart for the city");
+  }
+
+  @Test
+  void reusingAnIdempotencyKeyForAnotherRequestIsAConflictInTheSpecsErrorShape() {
+    open311.handleRequest(httpEvent("DispatchOpen311-post.json"), null);
+    APIGatewayV2HTTPEvent other = httpEvent("DispatchOpen311-post.json");
+    other.setBody(other.getBody().replace("pothole", "streetlight"));
+    APIGatewayV2HTTPResponse response = open311.handleRequest(other, null);
+    assertEquals(409, response.getStatusCode());
+    JsonNode error = Json.parse(response.getBody());
+    assertEquals(409, error.get(0).path("code").asInt());
+    assertFalse(error.get(0).path("description").asText().isBlank());
+  }
+
+  @Test
+  void aMissingFieldIsA400InTheSpecsErrorShape() {
+    APIGatewayV2HTTPEvent bad = httpEvent("DispatchOpen311-post.json");
+    bad.setBody("service_code=pothole&description=somewhere");
+    APIGatewayV2HTTPResponse response = open311.handleRequest(bad, null);
+    assertEquals(400, response.getStatusCode());
+    assertTrue(Json.parse(response.getBody()).get(0).path("description").asText().contains("location"));
+    assertEquals(404, open311.handleRequest(httpEvent("DispatchOpen311-request.json"), null).getStatusCode());
+  }
+
+  @Test
+  void opsSeesUnitsIncidentsWithTheirTrailAndResponseTimes() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    acks.handleRequest(ruleEvent("DispatchAcks.json"), null);
+
+    JsonNode unitList = ok(ops.handleRequest(httpEvent("DispatchOpsApi-units.json"), null)).path("units");
+    assertEquals(runtime.settings().units().size(), unitList.size());
+    assertEquals("U1", unitList.get(0).path("unitId").asText());
+    assertEquals("busy", unitList.get(0).path("status").asText());
+    assertEquals("offline", unitList.get(1).path("status").asText(), "U2 never said it is available");
+    assertTrue(unitList.get(0).has("lat") && unitList.get(0).has("lon") && unitList.get(0).has("kind"));
+
+    JsonNode incident = ok(ops.handleRequest(httpEvent("DispatchOpsApi-incident.json"), null));
+    assertEquals(INCIDENT, incident.path("incidentId").asText());
+    assertEquals("accepted", incident.path("status").asText());
+    assertEquals("U1", incident.path("unitId").asText());
+    assertEquals(List.of("reported", "assigned", "accepted"),
+        incident.path("history").findValuesAsText("event"));
+
+    APIGatewayV2HTTPEvent queued = httpEvent("DispatchOpsApi-incidents.json");
+    assertEquals(0, ok(ops.handleRequest(queued, null)).path("incidents").size());
+    queued.setQueryStringParameters(Map.of("status", "in_progress"));
+    JsonNode inProgress = ok(ops.handleRequest(queued, null)).path("incidents");
+    assertEquals(1, inProgress.size());
+    assertTrue(inProgress.get(0).has("unitId"));
+
+    JsonNode stats = ok(ops.handleRequest(httpEvent("DispatchOpsApi-stats.json"), null));
+    JsonNode p2 = stats.path("priorities").get(0);
+    assertEquals(2, p2.path("priority").asInt());
+    assertEquals(1, p2.path("reportToDispatch").path("count").asInt());
+    assertEquals(0.077, p2.path("reportToDispatch").path("medianSeconds").asDouble(), 1e-9, "received .123, dispatched .200");
+    assertEquals(20.1, p2.path("dispatchToAccept").path("medianSeconds").asDouble(), 1e-9, "ack received at 01:00:20.300");
+  }
+}
