@@ -210,8 +210,9 @@ public final class PipelineBench implements Benchmark {
     out.append(String.format(Locale.ROOT, "%nrequest units per invocation (dynalite's consumed capacity, plus refused "
         + "conditional writes and index writes as the profile bench counts them)%n"));
     out.append(usageTable(result).render());
-    out.append(String.format(Locale.ROOT, "DynamoDB requests per message sent: %.2f (dynalite serves one request at a time: "
-        + "the pipeline's share of the raw put rate is at most about 1 / this)%n", requestsPerMessage(result)));
+    double requests = requestsPerMessage(result);
+    out.append(String.format(Locale.ROOT, "DynamoDB requests per message sent: %.2f (one after another at the raw rate, "
+        + "they alone would allow %.2f of it; the twin overlaps some)%n", requests, 1 / requests));
     return out.toString();
   }
 
