@@ -6,8 +6,6 @@ import city.platform.Json;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -88,7 +86,7 @@ public final class FunctionEnvironment implements AutoCloseable {
             if (!RequestHandler.class.isAssignableFrom(type)) {
               throw new IllegalStateException(spec.handlerClass() + " is not a RequestHandler");
             }
-            inputType = inputTypeOf(type);
+            inputType = HandlerInput.typeOf(type);
             handler = (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
           } catch (InvocationTargetException e) {
             // the init phase itself failed (a missing variable, say): say why, as Lambda's init error does
@@ -110,25 +108,6 @@ public final class FunctionEnvironment implements AutoCloseable {
   private void useEnvironment() throws ReflectiveOperationException {
     Class<?> config = Class.forName(CONFIG_CLASS, true, loader);
     config.getMethod("useEnvironment", Map.class).invoke(null, variables.get());
-  }
-
-  /** The I of RequestHandler&lt;I, O&gt;, found through the class hierarchy; Object when erased. */
-  static Class<?> inputTypeOf(Class<?> handlerType) {
-    for (Class<?> type = handlerType; type != null; type = type.getSuperclass()) {
-      for (Type implemented : type.getGenericInterfaces()) {
-        if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-          Type input = parameterized.getActualTypeArguments()[0];
-          if (input instanceof Class<?> c) {
-            return c;
-          }
-          if (input instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-            return raw;
-          }
-          return Object.class;
-        }
-      }
-    }
-    return Object.class;
   }
 
   @Override

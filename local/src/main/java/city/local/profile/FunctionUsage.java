@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Running totals of one function's invocations, safe for the concurrent invocations the twin runs. */
-final class FunctionUsage {
+public final class FunctionUsage {
   private final LongAdder invocations = new LongAdder();
   private final List<Long> handlerNanos = Collections.synchronizedList(new ArrayList<>());
   private final DoubleAdder readUnits = new DoubleAdder();
@@ -19,7 +19,7 @@ final class FunctionUsage {
    * @param medianHandlerNanos median wall time of the handler call in the twin's JVM: the typical warm
    *     invocation, not the first calls that load and compile the handler's classes
    */
-  record Totals(long invocations, long medianHandlerNanos, double readUnits, double writeUnits, long dynamoDbRequests,
+  public record Totals(long invocations, long medianHandlerNanos, double readUnits, double writeUnits, long dynamoDbRequests,
       long iotPublishes) {}
 
   void invoked(long handlerNanos) {

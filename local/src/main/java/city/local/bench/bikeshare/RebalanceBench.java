@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
  * {@code city bench rebalance FILE...}: solves each instance file with the default settings and prints
  * one JSON line per file, then a JSON summary line with the gaps to the best-known costs found in a
  * {@code best-known.csv} next to the instance files (columns {@code instance} and {@code best_known}).
+ * With {@code --scale}, solves generated cities of growing size instead ({@link RebalanceScale}).
  */
 public final class RebalanceBench implements Benchmark {
 
@@ -34,17 +36,21 @@ public final class RebalanceBench implements Benchmark {
 
   @Override
   public String usage() {
-    return "FILE...";
+    return "FILE... | --scale [--json]";
   }
 
   @Override
-  public void run(String[] files) throws IOException {
-    main(files);
+  public void run(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--scale")) {
+      RebalanceScale.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    main(args);
   }
 
   public static void main(String... files) throws IOException {
     if (files.length == 0) {
-      System.err.println("usage: city bench rebalance FILE...");
+      System.err.println("usage: city bench rebalance FILE... | --scale [--json]");
       System.exit(2);
     }
     run(System.out, SolverSettings.defaults(), files);
