@@ -1,6 +1,6 @@
 package city.local.bench.bikeshare;
 
-import city.bikeshare.rebalance.RebalanceProblem;
+import city.bikeshare.core.rebalance.RebalanceProblem;
 import java.util.Random;
 
 /**

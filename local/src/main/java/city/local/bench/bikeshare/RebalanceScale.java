@@ -1,10 +1,10 @@
 package city.local.bench.bikeshare;
 
-import city.bikeshare.rebalance.Feasibility;
-import city.bikeshare.rebalance.RebalanceProblem;
-import city.bikeshare.rebalance.RebalanceSolution;
-import city.bikeshare.rebalance.RebalanceSolver;
-import city.bikeshare.rebalance.SolverSettings;
+import city.bikeshare.core.rebalance.Feasibility;
+import city.bikeshare.core.rebalance.RebalanceProblem;
+import city.bikeshare.core.rebalance.RebalanceSolution;
+import city.bikeshare.core.rebalance.RebalanceSolver;
+import city.bikeshare.core.rebalance.SolverSettings;
 import city.local.bench.BenchArgs;
 import city.local.bench.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;

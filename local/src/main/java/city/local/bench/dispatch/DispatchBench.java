@@ -1,13 +1,13 @@
 package city.local.bench.dispatch;
 
-import city.dispatch.AlertTally;
-import city.dispatch.DispatchPolicy;
-import city.dispatch.Incident;
-import city.dispatch.IncidentSource;
-import city.dispatch.Report;
-import city.dispatch.Severity;
-import city.dispatch.UnitState;
-import city.dispatch.UnitStatus;
+import city.dispatch.core.AlertTally;
+import city.dispatch.core.DispatchPolicy;
+import city.dispatch.core.Incident;
+import city.dispatch.core.IncidentSource;
+import city.dispatch.core.Report;
+import city.dispatch.core.Severity;
+import city.dispatch.core.UnitState;
+import city.dispatch.core.UnitStatus;
 import city.local.bench.BenchArgs;
 import city.local.bench.Benchmark;
 import city.local.bench.TextTable;

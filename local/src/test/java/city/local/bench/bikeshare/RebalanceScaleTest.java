@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import city.bikeshare.rebalance.RebalanceProblem;
+import city.bikeshare.core.rebalance.RebalanceProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
