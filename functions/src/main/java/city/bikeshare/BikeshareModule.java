@@ -40,16 +40,16 @@ public final class BikeshareModule implements CityModule {
             + "within weeks, so no backups; history and plans expire by TTL (free deletes)");
     FunctionSpec stationStatus = FunctionSpec.handledBy("BikeshareStationStatus", StationStatusHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
         .because("two small conditional writes per dock report (latest status, hour bucket); 512 MB gives the CPU share "
             + "that keeps SDK calls near 10 ms");
     FunctionSpec truckStatus = FunctionSpec.handledBy("BikeshareTruckStatus", TruckStatusHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
         .because("a handful of trucks reporting every few seconds: one write, plus progress and truck moves when a stop is done");
     FunctionSpec gbfs = FunctionSpec.handledBy("BikeshareGbfs", GbfsApiHandler.class)
         .memoryMb(1024).timeoutSeconds(10).reservedConcurrency(20)
-        .tables(TABLE)
+        .reads(TABLE)
         .because("public GBFS feeds: station_status is one query and a serialisation of every station, which for a "
             + "city of tens of thousands of stations is CPU-bound; responses are cacheable for their ttl");
     String planningWhy = "builds a plan: reads status and a few hours of demand history, runs the solver for up to "
@@ -57,11 +57,11 @@ public final class BikeshareModule implements CityModule {
         + "60 s leaves room for a large city's history queries; one at a time is all planning needs";
     FunctionSpec planApi = FunctionSpec.handledBy("BikeshareOps", PlanApiHandler.class)
         .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(2)
-        .tables(TABLE).publishes(TRUCK_TASKS)
+        .readsAndWrites(TABLE).publishes(TRUCK_TASKS)
         .because(planningWhy);
     FunctionSpec planner = FunctionSpec.handledBy("BikesharePlanner", PlanScheduleHandler.class)
         .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(1)
-        .tables(TABLE).publishes(TRUCK_TASKS)
+        .readsAndWrites(TABLE).publishes(TRUCK_TASKS)
         .because(planningWhy);
 
     List<HttpRoute> routes = new ArrayList<>();

@@ -1,12 +1,17 @@
 package city.catalog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Lambda function: a handler class of the shaded jar with its sizing and the exact resources it may
- * touch. CDK grants only these tables and publish topics; the twin instantiates the handler class once.
- * Declared with {@link #handledBy}, so every number is named where it is written.
+ * touch. CDK grants only these tables, each with its declared {@link TableAccess}, and these publish topics;
+ * the twin instantiates the handler class once. Declared with {@link #handledBy}, so every number is named
+ * where it is written.
  *
+ * @param tableAccess the tables the function touches, in declaration order, and what it may do with each
  * @param publishTopics IoT topic patterns the function publishes to, with {@code +} for one level
  * @param reservedConcurrency cap on parallel executions: a spend circuit breaker, not a performance knob
  */
@@ -16,7 +21,7 @@ public record FunctionSpec(
     int memoryMb,
     int timeoutSeconds,
     int reservedConcurrency,
-    List<String> tables,
+    Map<String, TableAccess> tableAccess,
     List<String> publishTopics,
     String why) {
 
@@ -24,22 +29,47 @@ public record FunctionSpec(
   public static final int ASYNC_RETRIES = 2;
 
   public FunctionSpec {
-    tables = List.copyOf(tables);
+    tableAccess = Collections.unmodifiableMap(new LinkedHashMap<>(tableAccess));
     publishTopics = List.copyOf(publishTopics);
+  }
+
+  /** A fixture's function that reads and writes each of {@code tables}. */
+  public FunctionSpec(String id, String handlerClass, int memoryMb, int timeoutSeconds, int reservedConcurrency,
+      List<String> tables, List<String> publishTopics, String why) {
+    this(id, handlerClass, memoryMb, timeoutSeconds, reservedConcurrency, readingAndWriting(tables), publishTopics, why);
+  }
+
+  /** Table ids the function reads or writes, in declaration order. */
+  public List<String> tables() {
+    return List.copyOf(tableAccess.keySet());
+  }
+
+  public TableAccess access(String tableId) {
+    TableAccess access = tableAccess.get(tableId);
+    if (access == null) {
+      throw new IllegalArgumentException(id + " declares no access to table " + tableId);
+    }
+    return access;
+  }
+
+  private static Map<String, TableAccess> readingAndWriting(List<String> tables) {
+    Map<String, TableAccess> access = new LinkedHashMap<>();
+    tables.forEach(t -> access.put(t, TableAccess.READ_WRITE));
+    return access;
   }
 
   public static Builder handledBy(String id, Class<?> handler) {
     return new Builder(id, handler.getName());
   }
 
-  /** Sizing defaults: 512 MB, 10 s, at most 5 in parallel, no tables, no topics. */
+  /** Sizing defaults: 512 MB, 10 s, at most 5 in parallel, no tables, no topics. Each table is declared once. */
   public static final class Builder {
     private final String id;
     private final String handlerClass;
     private int memoryMb = 512;
     private int timeoutSeconds = 10;
     private int reservedConcurrency = 5;
-    private List<String> tables = List.of();
+    private final Map<String, TableAccess> tables = new LinkedHashMap<>();
     private List<String> publishTopics = List.of();
 
     private Builder(String id, String handlerClass) {
@@ -62,9 +92,27 @@ public record FunctionSpec(
       return this;
     }
 
-    /** Table ids ({@link TableSpec#id()}) the function reads or writes. */
-    public Builder tables(String... tableIds) {
-      this.tables = List.of(tableIds);
+    /** Tables ({@link TableSpec#id()}) the function only reads. */
+    public Builder reads(String... tableIds) {
+      return access(TableAccess.READ, tableIds);
+    }
+
+    /** Tables the function only writes to and never reads back. */
+    public Builder writes(String... tableIds) {
+      return access(TableAccess.WRITE, tableIds);
+    }
+
+    /** Tables the function reads and writes. */
+    public Builder readsAndWrites(String... tableIds) {
+      return access(TableAccess.READ_WRITE, tableIds);
+    }
+
+    private Builder access(TableAccess access, String... tableIds) {
+      for (String tableId : tableIds) {
+        if (tables.putIfAbsent(tableId, access) != null) {
+          throw new IllegalArgumentException(id + " declares table " + tableId + " twice");
+        }
+      }
       return this;
     }
 

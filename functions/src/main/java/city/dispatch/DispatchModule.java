@@ -32,6 +32,7 @@ import java.util.List;
  */
 public final class DispatchModule implements CityModule {
   static final String TABLE = "Dispatch";
+  static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
 
   @Override
@@ -39,35 +40,39 @@ public final class DispatchModule implements CityModule {
     TableSpec table = TableSpec.domainTable(TABLE, DispatchTable.ENV)
         .expiringBy("expiresAt").withPointInTimeRecovery().withDeletionProtection()
         .because("incidents with their audit trail, unit claims, sensor pointers; PITR and deletion protection because the"
-            + " trail is the record of every emergency response; TTL deletes reporters' contact details");
+            + " trail is the record of every emergency response");
+    TableSpec contacts = TableSpec.keyValueTable(CONTACTS_TABLE, DispatchTable.CONTACTS_ENV)
+        .expiringBy("expiresAt")
+        .because("reporters' contact details (personal data), apart from the incidents: only DispatchOpen311 may write"
+            + " them and no function may read them; TTL deletes each after 180 days and no backup keeps it longer");
     FunctionSpec alerts = FunctionSpec.handledBy("DispatchAlerts", AlertHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
         .because("a few reads and conditional writes per alert plus one publish; 512 MB for the CPU share that keeps each"
             + " SDK call near 10 ms, so an alert reaches its unit well within a second");
     FunctionSpec status = FunctionSpec.handledBy("DispatchUnitStatus", UnitStatusHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
         .because("one conditional write per status message; a unit that becomes available may take a queued incident");
     FunctionSpec acks = FunctionSpec.handledBy("DispatchAcks", AckHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
         .because("one optimistic write per ack; a resolve frees the unit, which may take the next queued incident");
     FunctionSpec open311 = FunctionSpec.handledBy("DispatchOpen311", Open311Handler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .tables(TABLE).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE).writes(CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
         .because("public Open311 API: a POST creates and dispatches an incident at once; searches read a month's ledger");
     FunctionSpec ops = FunctionSpec.handledBy("DispatchOpsApi", DispatchOpsHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(5)
-        .tables(TABLE)
+        .reads(TABLE)
         .because("ops reads: index queries and batch reads of a day's incidents; few callers");
     FunctionSpec sweep = FunctionSpec.handledBy("DispatchSweep", SweepHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
-        .tables(TABLE).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE).publishes(DISPATCH_TOPICS)
         .because("once a minute: timeouts, repairs and queue draining; one at a time (concurrency 1) since overlapping"
             + " sweeps would only compete for the same items");
     return new Domain("dispatch",
-        List.of(table),
+        List.of(table, contacts),
         List.of(alerts, status, acks, open311, ops, sweep),
         List.of(
             TopicRule.fromDevices("dispatch_alerts", "safety/sensors/+/alerts", SAFETY_SENSOR, "DispatchAlerts",

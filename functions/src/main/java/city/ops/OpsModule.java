@@ -18,11 +18,11 @@ public final class OpsModule implements CityModule {
         .because("dead letters: written only when something is refused, kept 30 days by TTL (free deletes)");
     FunctionSpec api = FunctionSpec.handledBy("OpsApi", OpsApiHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
-        .tables(DynamoDeadLetterStore.TABLE_ID)
+        .reads(DynamoDeadLetterStore.TABLE_ID)
         .because("reads the city file and a page of dead letters: small, rare, 512 MB keeps cold starts short");
     FunctionSpec failed = FunctionSpec.handledBy("FailedEvents", FailedEventHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
-        .tables(DynamoDeadLetterStore.TABLE_ID)
+        .writes(DynamoDeadLetterStore.TABLE_ID)
         .because("on-failure destination of every device function: turns an event that failed its retries into a dead letter");
     return new Domain("ops",
         List.of(platform),

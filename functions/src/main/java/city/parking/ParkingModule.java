@@ -42,31 +42,31 @@ public final class ParkingModule implements CityModule {
         .because("spaces, sessions and payments: money, so point-in-time recovery and deletion protection");
     FunctionSpec occupancy = FunctionSpec.handledBy("ParkingOccupancy", OccupancyHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
         .because("one consistent read and at most two single-item writes per message on the common path; 512 MB gives "
             + "the CPU share that keeps SDK calls near 10 ms; 20 in parallel absorb a district's morning peak");
     FunctionSpec plates = FunctionSpec.handledBy("ParkingPlates", PlateReadHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(10)
-        .tables(TABLE, DynamoDeadLetterStore.TABLE_ID)
+        .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
         .because("a read, a head read and one conditional write per plate read; fewer cameras than sensors, so half "
             + "the concurrency");
     FunctionSpec api = FunctionSpec.handledBy("ParkingApi", ParkingApiHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
-        .tables(TABLE)
+        .reads(TABLE)
         .because("reads a zone or a space; public and cacheable");
     FunctionSpec sessions = FunctionSpec.handledBy("ParkingSessionsApi", ParkingSessionsApiHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(10)
-        .tables(TABLE)
+        .readsAndWrites(TABLE)
         .because("a citizen's sessions, receipts and payments: a few reads and conditional writes per request, plus the "
             + "payment provider's round trip; 10 s covers a slow provider");
     FunctionSpec ops = FunctionSpec.handledBy("ParkingOpsApi", ParkingOpsApiHandler.class)
         .memoryMb(1024).timeoutSeconds(29).reservedConcurrency(2)
-        .tables(TABLE)
+        .reads(TABLE)
         .because("summaries read one query per zone and day (up to 93 days): 1024 MB for the JSON work, up to the HTTP "
             + "API's 29 s; few ops users, so 2 in parallel");
     FunctionSpec settlement = FunctionSpec.handledBy("ParkingSettlement", SettlementHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
-        .tables(TABLE)
+        .readsAndWrites(TABLE)
         .publishes(List.of("parking/enforcement/+"))
         .because("every 5 minutes: settles timed-out gaps, publishes overstay alerts, lists arrears; one run at a time so "
             + "an alert is never raced by a second run");

@@ -5,12 +5,13 @@ import city.catalog.TableSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The environment variables a function gets from its catalog entry, in the cloud (CDK) and in the twin
  * alike: the physical name of each table it declares, under the table's variable, and the table SnapStart
- * priming reads. A function finds no other table.
+ * priming reads (the first it may read: priming is a GetItem). A function finds no other table.
  */
 public final class FunctionVariables {
   private FunctionVariables() {}
@@ -26,9 +27,11 @@ public final class FunctionVariables {
           .orElseThrow(() -> new IllegalArgumentException(function.id() + " uses undeclared table " + tableId));
       variables.put(table.envVar(), physicalName.apply(tableId));
     }
-    if (!function.tables().isEmpty()) {
-      variables.put(AwsClients.PRIMING_TABLE, physicalName.apply(function.tables().get(0)));
-    }
+    primingTable(function).ifPresent(tableId -> variables.put(AwsClients.PRIMING_TABLE, physicalName.apply(tableId)));
     return variables;
+  }
+
+  public static Optional<String> primingTable(FunctionSpec function) {
+    return function.tableAccess().entrySet().stream().filter(e -> e.getValue().reads()).map(Map.Entry::getKey).findFirst();
   }
 }

@@ -30,7 +30,7 @@ public final class AirQualityModule implements CityModule {
     TableSpec table = TableSpec.keyValueTable(TABLE, TABLE_ENV).because("test: the readings of the air sensors");
     FunctionSpec readings = FunctionSpec.handledBy(FUNCTION, ReadingRecorder.class)
         .memoryMb(256).timeoutSeconds(5).reservedConcurrency(2)
-        .tables(TABLE)
+        .readsAndWrites(TABLE)
         .because("test: records each reading");
     return new Domain("airquality", List.of(table), List.of(readings),
         List.of(TopicRule.fromDevices(RULE, TOPIC_FILTER, AIR_SENSOR, FUNCTION, "test: an air-quality reading")),

@@ -1,6 +1,7 @@
 package city.infra;
 
 import city.catalog.FunctionSpec;
+import city.catalog.TableAccess;
 import city.platform.AwsClients;
 import city.platform.FunctionVariables;
 import city.platform.City;
@@ -16,6 +17,8 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -55,7 +58,7 @@ public final class CityFunction extends Construct {
         .build();
     Role role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .description(spec.id() + ": its log group, tables " + spec.tables() + " and topics " + spec.publishTopics())
+        .description(spec.id() + ": its log group, tables " + spec.tableAccess() + " and topics " + spec.publishTopics())
         .build();
     logGroup.grantWrite(role);
 
@@ -63,7 +66,7 @@ public final class CityFunction extends Construct {
         FunctionVariables.tables(spec, tables.specs(), tableId -> tables.table(tableId).getTableName()));
     List<NagPackSuppression> suppressions = new ArrayList<>();
     for (String tableId : spec.tables()) {
-      tables.table(tableId).grantReadWriteData(role);
+      grant(tables.table(tableId), spec.access(tableId), role);
       if (!tables.spec(tableId).indexes().isEmpty()) {
         suppressions.add(NagPackSuppression.builder()
             .id("AwsSolutions-IAM5")
@@ -82,8 +85,7 @@ public final class CityFunction extends Construct {
       for (String topic : spec.publishTopics()) {
         suppressions.add(NagPackSuppression.builder()
             .id("AwsSolutions-IAM5")
-            .appliesTo(List.of("Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:topic/"
-                + DeviceTopics.policyPattern(topic)))
+            .appliesTo(List.of("Resource::" + nagForm(topicArn(topic))))
             .reason("Publishes commands to " + topic + ": one topic per device, the wildcard stands only for the "
                 + "device id level, never for another topic tree.")
             .build());
@@ -95,7 +97,7 @@ public final class CityFunction extends Construct {
 
     Function.Builder builder = Function.Builder.create(this, "Function")
         .runtime(Runtime.JAVA_21)
-        .architecture(Architecture.ARM_64)
+        .architecture(LambdaRegion.X86_64.equals(settings.architecture()) ? Architecture.X86_64 : Architecture.ARM_64)
         .handler(spec.handlerClass())
         .code(code)
         .memorySize(spec.memoryMb())
@@ -154,6 +156,34 @@ public final class CityFunction extends Construct {
         .resourceName(DeviceTopics.policyPattern(mqttPattern))
         .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
         .build());
+  }
+
+  private static void grant(Table table, TableAccess access, Role role) {
+    switch (access) {
+      case READ -> table.grantReadData(role);
+      case WRITE -> table.grantWriteData(role);
+      case READ_WRITE -> table.grantReadWriteData(role);
+    }
+  }
+
+  /**
+   * An ARN as cdk-nag names it in a finding: an unresolved part (partition, region or account of an unpinned
+   * stack) as {@code <AWS::Partition>} and the like, a part the stack knows (a pinned region, its partition, an
+   * account) as its value. Built from the same ARN the policy grants, so the suppression names exactly that
+   * resource in every region and partition.
+   */
+  private String nagForm(String arn) {
+    Stack stack = Stack.of(this);
+    String named = arn;
+    for (List<String> part : List.of(
+        List.of(stack.getPartition(), "<AWS::Partition>"),
+        List.of(stack.getRegion(), "<AWS::Region>"),
+        List.of(stack.getAccount(), "<AWS::AccountId>"))) {
+      if (Token.isUnresolved(part.get(0))) {
+        named = named.replace(part.get(0), part.get(1));
+      }
+    }
+    return named;
   }
 
   /** CloudFormation counts a description's UTF-8 bytes, not its characters. */

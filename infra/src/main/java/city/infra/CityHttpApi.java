@@ -2,18 +2,21 @@ package city.infra;
 
 import city.catalog.Access;
 import city.catalog.HttpRoute;
+import city.catalog.RouteThrottle;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -31,13 +34,17 @@ import software.constructs.Construct;
 
 /**
  * The city's HTTP API (an HTTP API, not a REST API: a third of the price and enough for JWT auth): one
- * {@code $default} stage with throttling and JSON access logs, CORS for the citizen app, and a JWT
- * authorizer for citizen and ops routes. The authorizer only proves the token; handlers check the role.
+ * {@code $default} stage with JSON access logs and a throttle per route (the catalog's {@link HttpRoute#throttle}),
+ * CORS for the citizen app, and a JWT authorizer for citizen and ops routes. The authorizer only proves the
+ * token; handlers check the role.
  */
 public final class CityHttpApi extends Construct {
-  /** Stage-wide caps: far above a county's traffic, low enough that a runaway client cannot run up a bill. */
-  static final int THROTTLE_RATE_PER_SECOND = 50;
-  static final int THROTTLE_BURST = 100;
+  /**
+   * The stage's default, per route: only a route missing from the route settings would use it, and every
+   * catalog route has its own; the lowest class's (public reads') numbers, so a forgotten route is not the
+   * generous one.
+   */
+  static final RouteThrottle DEFAULT_THROTTLE = RouteThrottle.PUBLIC_READ;
 
   /** One JSON line per request; the caller's subject, never the token. */
   static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
@@ -50,6 +57,8 @@ public final class CityHttpApi extends Construct {
   private final HttpStage stage;
   private final IHttpRouteAuthorizer jwt;
   private final Map<String, HttpLambdaIntegration> integrations = new HashMap<>();
+  /** CloudFormation's RouteSettings is free-form JSON keyed by route key, so the keys are CloudFormation's. */
+  private final Map<String, Map<String, Object>> routeSettings = new TreeMap<>();
 
   public CityHttpApi(Construct scope, String id, String apiName, List<HttpRoute> routes, Settings settings) {
     super(scope, id);
@@ -71,7 +80,8 @@ public final class CityHttpApi extends Construct {
     this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
         .stageName("$default")
         .autoDeploy(true)
-        .throttle(ThrottleSettings.builder().rateLimit(THROTTLE_RATE_PER_SECOND).burstLimit(THROTTLE_BURST).build())
+        .throttle(ThrottleSettings.builder().rateLimit(DEFAULT_THROTTLE.ratePerSecond())
+            .burstLimit(DEFAULT_THROTTLE.burst()).build())
         .accessLogSettings(new IAccessLogSettings() {
           @Override
           public IAccessLogDestination getDestination() {
@@ -99,13 +109,19 @@ public final class CityHttpApi extends Construct {
         .integration(integration)
         .authorizer(route.access() == Access.PUBLIC ? new HttpNoneAuthorizer() : jwt)
         .build());
+    routeSettings.put(route.routeKey(), Map.of(
+        "ThrottlingRateLimit", route.throttle().ratePerSecond(),
+        "ThrottlingBurstLimit", route.throttle().burst()));
+    ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(new TreeMap<>(routeSettings));
+    // the stage refuses settings for a route key that does not exist yet
+    created.forEach(stage.getNode()::addDependency);
     if (route.access() == Access.PUBLIC) {
       for (var r : created) {
         NagSuppressions.addResourceSuppressions(r, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-APIG4")
             .reason(route.routeKey() + " is declared PUBLIC in its module: open data (public feeds and reads) "
-                + "that any citizen or app may read without an account; stage throttling "
-                + "caps its cost.")
+                + "that any citizen or app may read without an account; the route's own throttle "
+                + "caps its cost and keeps it from starving the other routes.")
             .build()), true);
       }
     }

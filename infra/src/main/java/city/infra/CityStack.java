@@ -24,6 +24,7 @@ public final class CityStack extends Stack {
         .description("Smart city " + settings.city().name() + " (" + settings.city().id()
             + "): IoT rules, Lambda, DynamoDB on demand, HTTP API; nothing bills while idle")
         .env(environment(settings))
+        .analyticsReporting(settings.analyticsReporting())
         .build());
     List<TableSpec> tableSpecs = catalog.tables();
     List<FunctionSpec> functionSpecs = catalog.functions();

@@ -23,6 +23,10 @@ import software.constructs.Node;
  * @param budgetAmount monthly budget in {@code budgetCurrency} (USD, or CNY in the China regions)
  * @param reservedConcurrency false drops the per-function caps, for new accounts whose concurrency quota
  *     (10) leaves no room for reservations
+ * @param snapStart SnapStart on published versions; the default is the region's ({@link LambdaRegion})
+ * @param architecture {@code arm64} or {@code x86_64}; the default is the region's ({@link LambdaRegion})
+ * @param analyticsReporting true adds the CDKMetadata resource (library versions reported to AWS); off unless asked,
+ *     whatever the CLI's version reporting says
  */
 public record Settings(
     Path cityFile,
@@ -40,7 +44,9 @@ public record Settings(
     Optional<String> alertEmail,
     boolean provisionThings,
     boolean snapStart,
+    String architecture,
     boolean reservedConcurrency,
+    boolean analyticsReporting,
     Path assetStaging) {
 
   public static final String DEFAULT_CITY = "../local/cities/sample-county.json";
@@ -54,13 +60,15 @@ public record Settings(
         .map(Object::toString).map(String::trim).filter(value -> !value.isEmpty());
     Path cityFile = Path.of(context.apply("city").orElse(DEFAULT_CITY));
     City city = City.load(cityFile, catalog.modules());
+    Optional<String> region = context.apply("region");
+    LambdaRegion lambda = LambdaRegion.of(region);
     return new Settings(
         cityFile,
         city,
         context.apply("functionsJar").map(Path::of).orElseGet(Settings::findFunctionsJar),
         context.apply("stackName").orElse("SmartCity-" + city.id()),
         context.apply("account"),
-        context.apply("region"),
+        region,
         context.apply("iotDataEndpoint").map(Settings::https).orElse(IOT_ENDPOINT_PLACEHOLDER),
         context.apply("jwtIssuer").orElse(JWT_ISSUER_PLACEHOLDER),
         list(context.apply("jwtAudience").orElse(DEFAULT_AUDIENCE)),
@@ -69,8 +77,10 @@ public record Settings(
         context.apply("budgetCurrency").orElse("USD"),
         context.apply("alertEmail"),
         context.apply("provisionThings").map(Boolean::parseBoolean).orElse(false),
-        context.apply("snapStart").map(Boolean::parseBoolean).orElse(true),
+        context.apply("snapStart").map(Boolean::parseBoolean).orElse(lambda.snapStart()),
+        context.apply("architecture").map(LambdaRegion::checkedArchitecture).orElse(lambda.architecture()),
         context.apply("reservedConcurrency").map(Boolean::parseBoolean).orElse(true),
+        context.apply("analyticsReporting").map(Boolean::parseBoolean).orElse(false),
         Path.of(context.apply("assetStaging").orElse("target/lambda-asset")));
   }
 

@@ -106,5 +106,9 @@ class CostCoverageTest {
     for (Map.Entry<String, JsonNode> function : city.resourcesOfType("AWS::Lambda::Function").entrySet()) {
       assertEquals(priced, function.getValue().path("Properties").path("Architectures").path(0).asText(), function.getKey());
     }
+    // the stack's default per region (-c architecture) is the architecture the estimator prices there
+    prices.path("regions").fields().forEachRemaining(region -> assertEquals(
+        LambdaRegion.of(java.util.Optional.of(region.getKey())).architecture(),
+        region.getValue().path("lambdaArchitecture").asText(), region.getKey()));
   }
 }

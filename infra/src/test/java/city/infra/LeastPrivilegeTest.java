@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.catalog.Catalog;
 import city.catalog.FunctionSpec;
+import city.catalog.TableAccess;
 import city.catalog.TopicRule;
 import city.catalog.DeviceClass;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,16 +18,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each function's role may touch only its own log group, its own tables, its own topics and (for device
- * functions) the failed-events alias; devices may act only as themselves. The only `*` left in function
+ * Each function's role may touch only its own log group, its own tables (read, write or both, as the catalog
+ * declares), its own topics and (for device functions) the failed-events alias; devices may act only as themselves. The only `*` left in function
  * policies: {@code <table>/index/*} of an own table and the device-id level of a declared publish topic.
  */
 class LeastPrivilegeTest {
+  private static final Set<String> READ_ACTIONS =
+      Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
+  private static final Set<String> WRITE_ACTIONS =
+      Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
   private static SynthesizedCity city;
 
   @BeforeAll
@@ -67,6 +74,68 @@ class LeastPrivilegeTest {
       assertTrue(city.resource(role).path("Properties").path("ManagedPolicyArns").isMissingNode(),
           spec.id() + ": no managed policy (AWSLambdaBasicExecutionRole would grant every log group)");
     }
+  }
+
+  @Test
+  void eachFunctionMayReadOnlyTheTablesItReadsAndWriteOnlyTheTablesItWrites() {
+    for (FunctionSpec spec : Catalog.standard().functions()) {
+      Map<String, Set<String>> actions = dynamoDbActionsByTable(spec.id());
+      for (String tableId : spec.tables()) {
+        TableAccess access = spec.access(tableId);
+        Set<String> granted = actions.getOrDefault(CityTables.logicalId(tableId), Set.of());
+        String what = spec.id() + " on " + tableId + " (" + access + "): " + granted;
+        assertEquals(access.reads(), granted.containsAll(READ_ACTIONS), what);
+        assertEquals(access.reads(), granted.stream().anyMatch(READ_ACTIONS::contains), what);
+        assertEquals(access.writes(), granted.containsAll(WRITE_ACTIONS), what);
+        assertEquals(access.writes(), granted.stream().anyMatch(WRITE_ACTIONS::contains), what);
+      }
+    }
+  }
+
+  @Test
+  void thePublicFeedsAndTheOpsViewsHoldNoWritePermissionOnAnyTable() {
+    for (String functionId : List.of("ParkingApi", "ParkingOpsApi", "BikeshareGbfs", "OpsApi", "DispatchOpsApi")) {
+      Map<String, Set<String>> actions = dynamoDbActionsByTable(functionId);
+      assertFalse(actions.isEmpty(), functionId + " reads its table");
+      actions.forEach((table, granted) -> assertTrue(granted.stream().noneMatch(WRITE_ACTIONS::contains),
+          functionId + " may write " + table + ": " + granted));
+    }
+  }
+
+  @Test
+  void reportersContactsAreWrittenOnlyByOpen311AndReadByNoFunction() {
+    String contacts = CityTables.logicalId("DispatchContacts");
+    for (FunctionSpec spec : Catalog.standard().functions()) {
+      Set<String> granted = dynamoDbActionsByTable(spec.id()).getOrDefault(contacts, Set.of());
+      if (spec.id().equals("DispatchOpen311")) {
+        assertTrue(granted.contains("dynamodb:PutItem"), "Open311 keeps the reporter's contact: " + granted);
+        assertTrue(granted.stream().noneMatch(READ_ACTIONS::contains), "Open311 never reads a contact back: " + granted);
+      } else {
+        assertEquals(Set.of(), granted, spec.id() + " reaches reporters' contacts");
+      }
+    }
+    assertTrue(dynamoDbActionsByTable("DispatchOpsApi").containsKey(CityTables.logicalId("Dispatch")),
+        "the ops desk still reads the incidents, which hold no contact");
+  }
+
+  /** The demo ran the real handlers against dynalite and counted their request units (infra/cost/profile.json). */
+  @Test
+  void aFunctionDeclaredReadOnlyWroteNothingWhenTheDemoMeasuredIt() throws Exception {
+    JsonNode profile = SynthesizedCity.JSON.readTree(SynthesizedCity.INFRA.resolve("cost").resolve("profile.json").toFile());
+    Set<String> checked = new HashSet<>();
+    for (JsonNode measured : profile.path("functions")) {
+      if (!measured.path("source").asText().equals("measured") || measured.path("invocationsMeasured").asInt() == 0) {
+        continue;
+      }
+      FunctionSpec spec = Catalog.standard().function(measured.path("functionId").asText());
+      boolean declaresAWrite = spec.tableAccess().values().stream().anyMatch(TableAccess::writes);
+      double writes = measured.path("writeRequestUnitsPerInvocation").asDouble();
+      assertEquals(declaresAWrite, writes > 0, spec.id() + " declares " + spec.tableAccess() + " and wrote " + writes
+          + " write units per invocation in the demo");
+      checked.add(spec.id());
+    }
+    assertTrue(checked.containsAll(List.of("ParkingApi", "ParkingOpsApi", "OpsApi", "DispatchOpsApi")),
+        "the read-only APIs were measured: " + checked);
   }
 
   @Test
@@ -155,6 +224,21 @@ class LeastPrivilegeTest {
       }
     }
     return arns;
+  }
+
+  /** Logical id of each table the function's role reaches, with the DynamoDB actions allowed on it. */
+  private static Map<String, Set<String>> dynamoDbActionsByTable(String functionId) {
+    String role = city.resource(functionId).path("Properties").path("Role").path("Fn::GetAtt").get(0).asText();
+    Map<String, Set<String>> byTable = new TreeMap<>();
+    for (JsonNode statement : statementsOf(role)) {
+      List<String> actions = list(statement.path("Action")).stream().map(JsonNode::asText)
+          .filter(a -> a.startsWith("dynamodb:")).toList();
+      for (JsonNode resource : list(statement.path("Resource"))) {
+        references(resource).stream().filter(id -> id.endsWith("Table"))
+            .forEach(table -> byTable.computeIfAbsent(table, t -> new TreeSet<>()).addAll(actions));
+      }
+    }
+    return byTable;
   }
 
   private static List<JsonNode> statementsOf(String role) {

@@ -33,7 +33,7 @@ class FunctionEnvironmentIsolationTest {
     @Override
     public Domain declarations() {
       FunctionSpec function = FunctionSpec.handledBy("OccupancyWithoutItsTable", OccupancyHandler.class)
-          .tables(DynamoDeadLetterStore.TABLE_ID)
+          .writes(DynamoDeadLetterStore.TABLE_ID)
           .because("test: a function that reads a table it never declared");
       return new Domain("undeclared", List.of(), List.of(function),
           List.of(TopicRule.fromDevices("undeclared_occupancy", "undeclared/spaces/+/occupancy", ParkingModule.SENSOR,

@@ -32,12 +32,15 @@ public record Wiring(
     DevicePublisher publisher,
     Clock clock) {
 
-  /** The real clients; the table name comes from {@link DispatchTable#ENV}. */
+  /**
+   * The real clients; the table names come from {@link DispatchTable#ENV} and, for the one function that keeps
+   * reporters' contacts, {@link DispatchTable#CONTACTS_ENV}.
+   */
   public static Wiring fromEnvironment(City city) {
     String table = Config.required(DispatchTable.ENV);
     return new Wiring(
         DispatchSettings.of(city),
-        new DynamoIncidentStore(AwsClients.dynamoDb(), table),
+        new DynamoIncidentStore(AwsClients.dynamoDb(), table, Config.optional(DispatchTable.CONTACTS_ENV)),
         new DynamoUnitStore(AwsClients.dynamoDb(), table),
         new DynamoSensorStore(AwsClients.dynamoDb(), table),
         IotDevicePublisher.fromEnvironment(),

@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *       (it is always read and written whole), {@code version} for optimistic locking, and while it is active
  *       the index keys gsi1pk {@code ACTIVE#<status>#<kind>}, gsi1sk {@code <priority>#<reportedAt>#<id>}, so a
  *       queue is one index query already in queue order and closed incidents leave the index;</li>
- *   <li>the reporter's contact: same pk, sk {@code CONTACT}, expiring after {@link #KEEP_CONTACT}; no read path
- *       of this class returns it;</li>
+ *   <li>the reporter's contact, in its own table (only the Open311 function may write it, no function may read
+ *       it): pk {@code INCIDENT#<id>}, sk {@code CONTACT}, expiring after {@link #KEEP_CONTACT};</li>
  *   <li>the ledger: pk {@code REPORTED#<yyyy-MM>} (UTC), sk {@code <reportedAt>#<id>}, for searches by date.</li>
  * </ul>
  */
@@ -56,10 +56,17 @@ public final class DynamoIncidentStore implements IncidentStore {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final Optional<String> contactsTable;
 
+  /** A store that never keeps a contact: the functions that are not given the contacts table. */
   public DynamoIncidentStore(DynamoDbClient dynamoDb, String table) {
+    this(dynamoDb, table, Optional.empty());
+  }
+
+  public DynamoIncidentStore(DynamoDbClient dynamoDb, String table, Optional<String> contactsTable) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.contactsTable = contactsTable;
   }
 
   @Override
@@ -86,6 +93,8 @@ public final class DynamoIncidentStore implements IncidentStore {
 
   /** Put-if-absent: a replayed request never overwrites the first reporter's contact. */
   private void keepContact(Incident incident, ReporterContact contact) {
+    String contacts = contactsTable.orElseThrow(() -> new IllegalStateException(
+        "a reporter's contact arrived at a function that is not given the contacts table"));
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s("INCIDENT#" + incident.incidentId()));
     item.put("sk", s("CONTACT"));
@@ -97,7 +106,7 @@ public final class DynamoIncidentStore implements IncidentStore {
     putIfPresent(item, "accountId", contact.accountId());
     item.put("expiresAt", n(incident.report().reportedAt().toInstant().plus(KEEP_CONTACT).getEpochSecond()));
     // refused when a request under this id came first: it keeps its contact
-    ConditionalWrite.put(dynamoDb, PutItemRequest.builder().tableName(table).item(item)
+    ConditionalWrite.put(dynamoDb, PutItemRequest.builder().tableName(contacts).item(item)
         .conditionExpression("attribute_not_exists(pk)").build());
   }
 
