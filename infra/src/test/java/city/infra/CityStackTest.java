@@ -219,8 +219,10 @@ class CityStackTest {
   }
 
   @Test
-  void deviceTriggeredFunctionsRetryTwiceThenHandTheEventToFailedEvents() {
-    List<String> triggered = Catalog.standard().rules().stream().map(TopicRule::functionId).distinct().toList();
+  void deviceAndBusTriggeredFunctionsRetryTwiceThenHandTheEventToFailedEvents() {
+    List<String> triggered = java.util.stream.Stream.concat(
+        Catalog.standard().rules().stream().map(TopicRule::functionId),
+        Catalog.standard().eventRules().stream().map(city.catalog.EventRule::functionId)).distinct().toList();
     Map<String, JsonNode> configs = city.resourcesOfType("AWS::Lambda::EventInvokeConfig");
     assertEquals(triggered.size(), configs.size());
     String failedAlias = aliasOf(city, CityFunctions.FAILED_EVENTS);
