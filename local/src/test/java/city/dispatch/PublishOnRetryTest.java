@@ -28,7 +28,6 @@ import city.testing.RecordingPublisher;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;

@@ -79,7 +79,7 @@ class IncidentClosesParkingTest {
     }
   }
 
-  /** The sample county with its parking replaced by zone ZT: spaces T1..T24 on a line, 0.01 degrees (1.1 km) apart. */
+  /** The sample county with its parking replaced by zone ZT: spaces P1..P24 on a line, 0.01 degrees (1.1 km) apart. */
   private static Path testCity() throws IOException {
     ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
     ObjectNode parking = (ObjectNode) city.path("parking");
@@ -88,7 +88,7 @@ class IncidentClosesParkingTest {
         .put("tariff", "beijing-onstreet");
     ArrayNode spaces = zone.putArray("spaces");
     for (int i = 1; i <= SPACES; i++) {
-      spaces.addObject().put("spaceId", "T" + i).put("lat", lat(i)).put("lon", LON);
+      spaces.addObject().put("spaceId", "P" + i).put("lat", lat(i)).put("lon", LON);
     }
     parking.putArray("cameras");
     Path file = Files.createTempFile("bus-city-", ".json");
@@ -150,11 +150,11 @@ class IncidentClosesParkingTest {
   }
 
   private static JsonNode space(int space) {
-    return get("/parking/spaces/T" + space, null);
+    return get("/parking/spaces/P" + space, null);
   }
 
   private static JsonNode awaitSpace(int space, String what, java.util.function.Predicate<JsonNode> done) {
-    return Eventually.await("T" + space + " " + what, WAIT, () -> space(space), done);
+    return Eventually.await("P" + space + " " + what, WAIT, () -> space(space), done);
   }
 
   private static void idle() {
@@ -163,7 +163,7 @@ class IncidentClosesParkingTest {
 
   @Test
   void anIncidentClosesTheSpaceAndOnlyTheLastOfTwoIncidentsReopensItToItsSensorsStatus() {
-    publish("parking/spaces/T1/occupancy", "{\"occupied\": true, \"ts\": \"2026-11-28T08:50:00+08:00\", \"seq\": 1}");
+    publish("parking/spaces/P1/occupancy", "{\"occupied\": true, \"ts\": \"2026-11-28T08:50:00+08:00\", \"seq\": 1}");
     awaitSpace(1, "occupied", s -> s.path("status").asText().equals("occupied"));
     unitAvailable("U6", "police", T0.minusMinutes(1));
     idle();
@@ -172,7 +172,7 @@ class IncidentClosesParkingTest {
     JsonNode closed = awaitSpace(1, "closed by " + collision, s -> s.path("status").asText().equals("closed"));
     assertEquals(collision, closed.path("closedBy").path("incidentId").asText());
     idle();
-    assertEquals("unknown", space(2).path("status").asText(), "T2, 1.1 km away and never heard of, is not closed");
+    assertEquals("unknown", space(2).path("status").asText(), "P2, 1.1 km away and never heard of, is not closed");
     JsonNode availability = get("/parking/zones/ZT/availability", null);
     assertEquals(1, availability.path("closed").asInt(), availability.toString());
     assertEquals(0, availability.path("occupied").asInt(), "the closed space is not counted as occupied");
@@ -187,7 +187,7 @@ class IncidentClosesParkingTest {
     resolve("U6", collision, T0.plusMinutes(20));
     idle();
     JsonNode stillClosed = space(1);
-    assertEquals("closed", stillClosed.path("status").asText(), "the fire still closes T1");
+    assertEquals("closed", stillClosed.path("status").asText(), "the fire still closes P1");
     assertEquals(fire, stillClosed.path("closedBy").path("incidentId").asText());
 
     unitAvailable("U1", "fire", T0.plusMinutes(21));

@@ -26,8 +26,8 @@ public final class IncidentEvents {
   /** The public detail of both events (docs/events.md): where, what, and for a closed one how and when. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Detail(String incidentId, String category, String subCategory, String kind, String reportedBy,
-      String origin, double lat, double lon, String severity, int priority, OffsetDateTime reportedAt,
-      String resolution, OffsetDateTime closedAt) {}
+      String origin, double lat, double lon, boolean positionEstimated, String severity, int priority,
+      OffsetDateTime reportedAt, String resolution, OffsetDateTime closedAt) {}
 
   public void opened(Incident incident) {
     publisher.publish(BusEvent.of(SOURCE, OPENED, incident.report().reportedAt().toInstant(),
@@ -44,7 +44,7 @@ public final class IncidentEvents {
     Report report = incident.report();
     return new Detail(incident.incidentId(), report.category(), report.subCategory(), report.kind(),
         report.source().wireName(), report.origin(), report.position().lat(), report.position().lon(),
-        incident.severity() == null ? null : incident.severity().wireName(), incident.priority(), report.reportedAt(),
+        report.positionEstimated(), incident.severity() == null ? null : incident.severity().wireName(), incident.priority(), report.reportedAt(),
         resolution, closedAt);
   }
 }

@@ -23,10 +23,13 @@ public final class IncidentClosures {
   /** A space of the layout with its zone. */
   public record AffectedSpace(String zone, String spaceId, double distanceMeters) {}
 
-  /** Pure: the spaces the incident closes (none when its category does not close parking). */
+  /**
+   * Pure: the spaces the incident closes; none when its category does not close parking or its position is only
+   * the city centre standing in for an address.
+   */
   public static List<AffectedSpace> affected(IncidentNotice incident, ClosureSettings settings, ParkingLayout layout) {
     List<AffectedSpace> affected = new ArrayList<>();
-    if (!settings.closesParking(incident.category(), incident.subCategory())) {
+    if (incident.positionEstimated() || !settings.closesParking(incident.category(), incident.subCategory())) {
       return affected;
     }
     for (ParkingLayout.Zone zone : layout.zones()) {

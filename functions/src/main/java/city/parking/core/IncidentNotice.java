@@ -8,10 +8,11 @@ import java.time.Instant;
 
 /**
  * What parking reads of dispatch's incident events (their public contract, docs/events.md): which incident,
- * of what category, where, and whether it opened or ended. Parking does not know the dispatch domain's types.
+ * of what category, where (or only roughly: a request that gave an address alone), and whether it opened or ended.
+ * Parking does not know the dispatch domain's types.
  */
-public record IncidentNotice(String incidentId, String category, String subCategory, GeoPoint position, boolean ended,
-    Instant at) {
+public record IncidentNotice(String incidentId, String category, String subCategory, GeoPoint position,
+    boolean positionEstimated, boolean ended, Instant at) {
   public static final String SOURCE = "city.dispatch";
   public static final String OPENED = "Incident Opened";
   public static final String CLOSED = "Incident Closed";
@@ -29,7 +30,7 @@ public record IncidentNotice(String incidentId, String category, String subCateg
     }
     return new IncidentNotice(incidentId, category, sub.isTextual() ? sub.asText() : null,
         new GeoPoint(detail.path("lat").asDouble(), detail.path("lon").asDouble()),
-        event.detailType().equals(CLOSED), event.time());
+        detail.path("positionEstimated").asBoolean(false), event.detailType().equals(CLOSED), event.time());
   }
 
   private static String text(JsonNode detail, String field) {

@@ -107,7 +107,8 @@ class DispatchHandlersTest {
     assertEquals(INCIDENT + "/opened", opened.eventId());
     assertEquals("fire", opened.detail().path("category").asText());
     assertEquals(36.50343, opened.detail().path("lat").asDouble());
-    assertEquals(Instant.parse("2026-11-28T01:00:00.200Z"), opened.time(), "the report's time: a republish is the same event");
+    assertEquals(Instant.parse("2026-11-28T01:00:00.123Z"), opened.time(),
+        "the report's time (the alert's arrival): a republish is the same event");
     BusEvent closed = events.published.get(1);
     assertEquals(INCIDENT + "/closed", closed.eventId());
     assertEquals("resolved", closed.detail().path("resolution").asText());

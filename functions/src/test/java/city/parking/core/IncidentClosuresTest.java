@@ -26,12 +26,12 @@ class IncidentClosuresTest {
   private final IncidentClosures rule = new IncidentClosures(ClosureSettings.of(CITY), LAYOUT, closures);
 
   private static IncidentNotice opened(String id, String category, String sub, GeoPoint at) {
-    return new IncidentNotice(id, category, sub, at, false, T0);
+    return new IncidentNotice(id, category, sub, at, false, false, T0);
   }
 
   private static IncidentNotice closed(IncidentNotice opened) {
-    return new IncidentNotice(opened.incidentId(), opened.category(), opened.subCategory(), opened.position(), true,
-        T0.plusSeconds(600));
+    return new IncidentNotice(opened.incidentId(), opened.category(), opened.subCategory(), opened.position(), false,
+        true, T0.plusSeconds(600));
   }
 
   private Set<String> closedSpaces() {
@@ -68,6 +68,13 @@ class IncidentClosuresTest {
     assertTrue(IncidentClosures.affected(opened("I", "security", "intrusion", AT_S1), settings, LAYOUT).isEmpty());
     assertTrue(!IncidentClosures.affected(opened("I", "security", "riot", AT_S1), settings, LAYOUT).isEmpty());
     assertTrue(!IncidentClosures.affected(opened("I", "fire", "smoke", AT_S1), settings, LAYOUT).isEmpty());
+  }
+
+  @Test
+  void anIncidentKnownOnlyByItsAddressClosesNothing() {
+    IncidentNotice estimated = new IncidentNotice("R-1", "traffic", null, AT_S1, true, false, T0);
+    assertTrue(IncidentClosures.affected(estimated, ClosureSettings.of(CITY), LAYOUT).isEmpty(),
+        "its position is the city centre standing in for an address");
   }
 
   @Test
@@ -134,7 +141,7 @@ class IncidentClosuresTest {
         .put("subCategory", "collision").put("lat", 36.514).put("lon", 118.543);
     IncidentNotice notice = IncidentNotice.of(city.platform.BusEvent.of(IncidentNotice.SOURCE, IncidentNotice.CLOSED, T0,
         "I1/closed", detail));
-    assertEquals(new IncidentNotice("I1", "traffic", "collision", AT_S1, true, T0), notice);
+    assertEquals(new IncidentNotice("I1", "traffic", "collision", AT_S1, false, true, T0), notice);
     ObjectNode noPosition = detail.deepCopy();
     noPosition.remove("lat");
     assertThrows(city.platform.InvalidInput.class, () -> IncidentNotice.of(city.platform.BusEvent.of(
