@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The one declaration of every table, function, topic rule, HTTP route and schedule: the union of the
- * city's modules. The CDK app deploys exactly this; the local twin runs exactly this. Nothing else may
+ * The one declaration of every table, function, topic rule, HTTP route, schedule, event type and event rule:
+ * the union of the city's modules. The CDK app deploys exactly this; the local twin runs exactly this. Nothing else may
  * declare a trigger. Checked when built: every trigger invokes a declared function, every rule's publisher
  * is a declared device class, every function uses declared tables, and no id is declared twice.
  */
@@ -67,6 +67,23 @@ public final class Catalog {
     return all(Domain::schedules);
   }
 
+  /** Every event type the domains publish on the city bus. */
+  public List<EventType> eventTypes() {
+    return all(Domain::events);
+  }
+
+  /** Every rule of the city bus. */
+  public List<EventRule> eventRules() {
+    return all(Domain::eventRules);
+  }
+
+  /** The functions that publish events: the only ones that may put events on the bus. */
+  public List<String> eventPublishers() {
+    Set<String> ids = new LinkedHashSet<>();
+    eventTypes().forEach(t -> ids.addAll(t.publishers()));
+    return new ArrayList<>(ids);
+  }
+
   public List<DeviceClass> deviceClasses() {
     return modules.stream().flatMap(m -> m.deviceClasses().stream()).toList();
   }
@@ -104,6 +121,8 @@ public final class Catalog {
     unique("route", routes().stream().map(HttpRoute::routeKey).toList());
     unique("schedule", schedules().stream().map(Schedule::name).toList());
     unique("device class", deviceClasses().stream().map(DeviceClass::wireName).toList());
+    unique("event rule", eventRules().stream().map(EventRule::name).toList());
+    unique("event type", eventTypes().stream().map(t -> t.source() + " " + t.detailType()).toList());
     Set<String> functionIds = new LinkedHashSet<>(functions().stream().map(FunctionSpec::id).toList());
     Set<String> tableIds = new LinkedHashSet<>(tables().stream().map(TableSpec::id).toList());
     Set<String> classes = new LinkedHashSet<>(deviceClasses().stream().map(DeviceClass::wireName).toList());
@@ -113,6 +132,16 @@ public final class Catalog {
     }
     routes().forEach(r -> require(functionIds, r.functionId(), "route " + r.routeKey() + " invokes undeclared function"));
     schedules().forEach(s -> require(functionIds, s.functionId(), "schedule " + s.name() + " invokes undeclared function"));
+    eventRules().forEach(r -> require(functionIds, r.functionId(), "event rule " + r.name() + " invokes undeclared function"));
+    for (Domain domain : domains()) {
+      for (EventType type : domain.events()) {
+        if (!type.source().equals(EventType.SOURCE_PREFIX + domain.name())) {
+          throw new IllegalArgumentException("event " + type.detailType() + " of domain " + domain.name()
+              + " must have source " + EventType.SOURCE_PREFIX + domain.name() + ", not " + type.source());
+        }
+        type.publishers().forEach(f -> require(functionIds, f, "event " + type.detailType() + " names undeclared publisher"));
+      }
+    }
     for (FunctionSpec function : functions()) {
       function.tables().forEach(t -> require(tableIds, t, "function " + function.id() + " uses undeclared table"));
     }

@@ -7,6 +7,7 @@ import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
 import city.catalog.DeviceClass;
+import city.catalog.EventType;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
@@ -20,6 +21,7 @@ import city.dispatch.api.Open311Handler;
 import city.dispatch.api.SweepHandler;
 import city.dispatch.api.UnitStatusHandler;
 import city.dispatch.core.DispatchTable;
+import city.dispatch.core.IncidentEvents;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -28,7 +30,8 @@ import java.util.List;
 
 /**
  * Incident dispatch: sensor alerts and Open311 reports become incidents, units get them over MQTT and
- * acknowledge them; a sweep handles acknowledgement timeouts once a minute.
+ * acknowledge them; a sweep handles acknowledgement timeouts once a minute. Incidents opened and closed go on the
+ * city bus.
  */
 public final class DispatchModule implements CityModule {
   static final String TABLE = "Dispatch";
@@ -90,7 +93,13 @@ public final class DispatchModule implements CityModule {
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
-        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")));
+        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")))
+        .withEvents(List.of(
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.OPENED, List.of("DispatchAlerts", "DispatchOpen311"),
+                "an incident was reported: by a sensor's alert or a citizen's request; where, what, how urgent"),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks"),
+                "an incident ended: its unit resolved it (or it was cancelled)")),
+            List.of());
   }
 
   @Override

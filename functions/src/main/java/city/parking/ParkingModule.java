@@ -5,11 +5,13 @@ import city.catalog.CityModule;
 import city.catalog.Device;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
+import city.catalog.EventRule;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.parking.api.IncidentEventHandler;
 import city.parking.api.OccupancyHandler;
 import city.parking.api.ParkingApiHandler;
 import city.parking.api.ParkingDevices;
@@ -17,6 +19,7 @@ import city.parking.api.ParkingOpsApiHandler;
 import city.parking.api.ParkingSessionsApiHandler;
 import city.parking.api.PlateReadHandler;
 import city.parking.api.SettlementHandler;
+import city.parking.core.IncidentNotice;
 import city.parking.core.ParkingTable;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,19 +30,23 @@ import java.util.List;
 /**
  * Parking: occupancy sensors and plate cameras feed sessions; the public availability API; citizens'
  * sessions, receipts and payments; ops and enforcement views; a settlement schedule (gap timeouts,
- * overstay alerts, arrears).
+ * overstay alerts, arrears); incidents on the city bus close nearby spaces.
  */
 public final class ParkingModule implements CityModule {
   /** The device classes by the module's name for them, where readers of the declarations look them up. */
   public static final DeviceClass SENSOR = ParkingDevices.SENSOR;
   public static final DeviceClass CAMERA = ParkingDevices.CAMERA;
   static final String TABLE = "Parking";
+  /** Dispatch's incident events (their contract is docs/events.md); categories and radius are the city file's. */
+  static final String INCIDENT_PATTERN = "{\"source\": [\"" + IncidentNotice.SOURCE + "\"], \"detail-type\": [\""
+      + IncidentNotice.OPENED + "\", \"" + IncidentNotice.CLOSED + "\"]}";
 
   @Override
   public Domain declarations() {
     TableSpec table = TableSpec.domainTable(TABLE, ParkingTable.ENV)
-        .withPointInTimeRecovery().withDeletionProtection()
-        .because("spaces, sessions and payments: money, so point-in-time recovery and deletion protection");
+        .expiringBy("expiresAt").withPointInTimeRecovery().withDeletionProtection()
+        .because("spaces, sessions and payments: money, so point-in-time recovery and deletion protection; TTL deletes"
+            + " only the tombstones of ended incident closures");
     FunctionSpec occupancy = FunctionSpec.handledBy("ParkingOccupancy", OccupancyHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
         .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
@@ -70,9 +77,14 @@ public final class ParkingModule implements CityModule {
         .publishes(List.of("parking/enforcement/+"))
         .because("every 5 minutes: settles timed-out gaps, publishes overstay alerts, lists arrears; one run at a time so "
             + "an alert is never raced by a second run");
+    FunctionSpec incidents = FunctionSpec.handledBy("ParkingIncidents", IncidentEventHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
+        .readsAndWrites(TABLE)
+        .because("city bus: an incident nearby closes spaces, its end reopens them; one conditional put per space within"
+            + " the radius, a handful at most");
     return new Domain("parking",
         List.of(table),
-        List.of(occupancy, plates, api, sessions, ops, settlement),
+        List.of(occupancy, plates, api, sessions, ops, settlement, incidents),
         List.of(
             TopicRule.fromDevices("parking_occupancy", "parking/spaces/+/occupancy", SENSOR, "ParkingOccupancy",
                 "geomagnetic sensor: space occupied or free"),
@@ -90,7 +102,9 @@ public final class ParkingModule implements CityModule {
             new HttpRoute("GET", "/ops/parking/unidentified", "ParkingOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/parking/summary", "ParkingOpsApi", Access.OPS)),
         List.of(new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5),
-            "PARKING_SETTLEMENT_PERIOD")));
+            "PARKING_SETTLEMENT_PERIOD")))
+        .withEvents(List.of(), List.of(new EventRule("parking_incident_closures", INCIDENT_PATTERN, "ParkingIncidents",
+            "an incident opened or closed: spaces near it close or reopen (integration.closeParking*)")));
   }
 
   @Override

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 
 /**
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 public final class AwsClients {
   public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
   public static final String IOT_DATA_ENDPOINT = "IOT_DATA_ENDPOINT";
+  /** Set by the local twin only: its PutEvents endpoint. */
+  public static final String EVENTS_ENDPOINT = "EVENTS_ENDPOINT";
   /** One of the function's own tables, which SnapStart priming reads a missing key of (set by CDK). */
   public static final String PRIMING_TABLE = "PRIMING_TABLE";
   /** Set by the local twin only. */
@@ -36,6 +39,7 @@ public final class AwsClients {
 
   private static volatile DynamoDbClient dynamoDb;
   private static volatile IotDataPlaneClient iotData;
+  private static volatile EventBridgeClient eventBridge;
 
   private AwsClients() {}
 
@@ -74,6 +78,26 @@ public final class AwsClients {
               .build();
         }
         client = iotData;
+      }
+    }
+    return client;
+  }
+
+  /** The regional EventBridge endpoint in the cloud; the twin's PutEvents endpoint when {@value #EVENTS_ENDPOINT} is set. */
+  public static EventBridgeClient eventBridge() {
+    EventBridgeClient client = eventBridge;
+    if (client == null) {
+      synchronized (AwsClients.class) {
+        if (eventBridge == null) {
+          var builder = EventBridgeClient.builder()
+              .httpClient(UrlConnectionHttpClient.builder().build())
+              .region(region())
+              .credentialsProvider(credentials())
+              .overrideConfiguration(c -> c.executionInterceptors(interceptors()));
+          Config.optional(EVENTS_ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
+          eventBridge = builder.build();
+        }
+        client = eventBridge;
       }
     }
     return client;

@@ -2,10 +2,12 @@ package city.infra;
 
 import city.catalog.FunctionSpec;
 import city.catalog.TopicRule;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
@@ -13,8 +15,8 @@ import software.amazon.awscdk.services.lambda.destinations.LambdaDestination;
 import software.constructs.Construct;
 
 /**
- * Every catalog function, and the asynchronous invocation policy of the ones devices trigger: two retries
- * within an hour, then the event goes to {@value #FAILED_EVENTS} which keeps it as a dead letter, so no device
+ * Every catalog function, and the asynchronous invocation policy of the ones devices and the city bus trigger:
+ * two retries within an hour, then the event goes to {@value #FAILED_EVENTS} which keeps it as a dead letter, so no device
  * message is lost silently.
  */
 public final class CityFunctions extends Construct {
@@ -23,6 +25,7 @@ public final class CityFunctions extends Construct {
   static final Duration MAX_EVENT_AGE = Duration.hours(1);
 
   private final Map<String, CityFunction> functions = new LinkedHashMap<>();
+  private final Set<String> asyncConfigured = new HashSet<>();
 
   public CityFunctions(Construct scope, String id, List<FunctionSpec> specs, List<TopicRule> rules,
       Code code, CityTables tables, Settings settings) {
@@ -30,17 +33,21 @@ public final class CityFunctions extends Construct {
     for (FunctionSpec spec : specs) {
       functions.put(spec.id(), new CityFunction(this, spec, code, tables, settings));
     }
-    Optional<CityFunction> failedEvents = Optional.ofNullable(functions.get(FAILED_EVENTS));
-    List<String> deviceTriggered = rules.stream().map(TopicRule::functionId).distinct().toList();
-    for (String functionId : deviceTriggered) {
-      CityFunction target = function(functionId);
-      EventInvokeConfigOptions.Builder options = EventInvokeConfigOptions.builder()
-          .retryAttempts(FunctionSpec.ASYNC_RETRIES)
-          .maxEventAge(MAX_EVENT_AGE);
-      failedEvents.filter(failed -> failed != target)
-          .ifPresent(failed -> options.onFailure(new LambdaDestination(failed.alias())));
-      target.alias().configureAsyncInvoke(options.build());
+    rules.stream().map(TopicRule::functionId).distinct().forEach(this::invokedAsynchronously);
+  }
+
+  /** Gives the function the asynchronous invocation policy, once, whatever invokes it so (a topic or an event rule). */
+  public void invokedAsynchronously(String functionId) {
+    CityFunction target = function(functionId);
+    if (!asyncConfigured.add(functionId)) {
+      return;
     }
+    EventInvokeConfigOptions.Builder options = EventInvokeConfigOptions.builder()
+        .retryAttempts(FunctionSpec.ASYNC_RETRIES)
+        .maxEventAge(MAX_EVENT_AGE);
+    failedEvents().filter(failed -> failed != target)
+        .ifPresent(failed -> options.onFailure(new LambdaDestination(failed.alias())));
+    target.alias().configureAsyncInvoke(options.build());
   }
 
   public CityFunction function(String functionId) {

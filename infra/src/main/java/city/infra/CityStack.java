@@ -39,6 +39,7 @@ public final class CityStack extends Stack {
     for (Domain domain : catalog.domains()) {
       new CityDomain(this, domain, functions, httpApi, ruleErrors);
     }
+    CityEventBus eventBus = new CityEventBus(this, "EventBus", settings.stackName() + "-bus", catalog, functions);
     new DevicePolicies(this, "DevicePolicies", settings.stackName(), catalog, settings.city(),
         settings.provisionThings());
     new CostGuardrails(this, "CostGuardrails", settings, functions.all().values(),
@@ -49,6 +50,8 @@ public final class CityStack extends Stack {
         .description("base URL of the HTTP API").build();
     tables.all().forEach((id, table) -> CfnOutput.Builder.create(this, id + "TableName")
         .value(table.getTableName()).description("DynamoDB table " + id).build());
+    CfnOutput.Builder.create(this, "EventBusName").value(eventBus.bus().getEventBusName())
+        .description("the city's event bus").build();
     CfnOutput.Builder.create(this, "IotDataEndpoint").value(settings.iotDataEndpoint())
         .description("IoT data endpoint the functions publish to").build();
     if (settings.iotEndpointIsPlaceholder()) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.catalog.Access;
 import city.catalog.Catalog;
+import city.catalog.EventRule;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
@@ -220,8 +221,10 @@ class CityStackTest {
   }
 
   @Test
-  void deviceTriggeredFunctionsRetryTwiceThenHandTheEventToFailedEvents() {
-    List<String> triggered = Catalog.standard().rules().stream().map(TopicRule::functionId).distinct().toList();
+  void deviceAndBusTriggeredFunctionsRetryTwiceThenHandTheEventToFailedEvents() {
+    List<String> triggered = java.util.stream.Stream.concat(
+        Catalog.standard().rules().stream().map(TopicRule::functionId),
+        Catalog.standard().eventRules().stream().map(EventRule::functionId)).distinct().toList();
     Map<String, JsonNode> configs = city.resourcesOfType("AWS::Lambda::EventInvokeConfig");
     assertEquals(triggered.size(), configs.size());
     String failedAlias = aliasOf(city, CityFunctions.FAILED_EVENTS);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each function's role may touch only its own log group, its own tables (read, write or both, as the catalog
- * declares), its own topics and (for device functions) the failed-events alias; devices may act only as themselves. The only `*` left in function
+ * declares), its own topics, (for device and bus functions) the failed-events alias and (for event publishers)
+ * the city bus; devices may act only as themselves. The only `*` left in function
  * policies: {@code <table>/index/*} of an own table and the device-id level of a declared publish topic.
  */
 class LeastPrivilegeTest {
@@ -44,6 +45,8 @@ class LeastPrivilegeTest {
   @Test
   void eachFunctionRoleReachesOnlyItsLogGroupTablesAndFailureDestination() {
     Set<String> deviceTriggered = Catalog.standard().rules().stream().map(TopicRule::functionId).collect(Collectors.toSet());
+    Catalog.standard().eventRules().forEach(rule -> deviceTriggered.add(rule.functionId()));
+    String bus = city.resourcesOfType("AWS::Events::EventBus").keySet().iterator().next();
     for (FunctionSpec spec : Catalog.standard().functions()) {
       JsonNode function = city.resource(spec.id()).path("Properties");
       String role = function.path("Role").path("Fn::GetAtt").get(0).asText();
@@ -55,6 +58,9 @@ class LeastPrivilegeTest {
       spec.tables().forEach(t -> allowed.add(CityTables.logicalId(t)));
       if (deviceTriggered.contains(spec.id()) && !spec.id().equals(CityFunctions.FAILED_EVENTS)) {
         allowed.add(CityStackTest.aliasOf(city, CityFunctions.FAILED_EVENTS));
+      }
+      if (Catalog.standard().eventPublishers().contains(spec.id())) {
+        allowed.add(bus);
       }
       Set<String> referenced = new HashSet<>();
       for (JsonNode statement : statements) {

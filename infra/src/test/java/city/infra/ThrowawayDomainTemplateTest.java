@@ -33,6 +33,8 @@ class ThrowawayDomainTemplateTest {
     Map<String, Object> context = new HashMap<>(SynthesizedCity.context());
     context.put("city", AirQualityCity.write(Path.of(Settings.DEFAULT_CITY), folder).toString());
     context.put("provisionThings", "true");
+    // this second synth also stands for a city that asks for an event archive (no third synth for it)
+    context.put(CityEventBus.ARCHIVE_DAYS_CONTEXT, "7");
     App app = App.Builder.create().outdir(folder.resolve("cdk.out").toString()).context(context).build();
     CityStack stack = CityApp.build(app, Catalog.standard().plus(new AirQualityModule()));
     CloudFormationStackArtifact artifact = SynthesizedCity.synth(app).getStackByName(stack.getStackName());
@@ -69,6 +71,23 @@ class ThrowawayDomainTemplateTest {
   void theNewRouteIsOnTheHttpApi() {
     assertTrue(ofType("AWS::ApiGatewayV2::Route").stream()
         .anyMatch(r -> r.path("Properties").path("RouteKey").asText().equals("GET /ops/airquality/readings")));
+  }
+
+  @Test
+  void eventArchiveDaysAddsAnArchiveOfTheCityBusKeepingThatManyDays() {
+    List<JsonNode> archives = ofType("AWS::Events::Archive");
+    assertEquals(1, archives.size());
+    JsonNode archive = archives.get(0).path("Properties");
+    assertEquals(7, archive.path("RetentionDays").asInt());
+    List<String> buses = new ArrayList<>();
+    resources.fields().forEachRemaining(e -> {
+      if (e.getValue().path("Type").asText().equals("AWS::Events::EventBus")) {
+        buses.add(e.getKey());
+      }
+    });
+    assertEquals(1, buses.size());
+    String bus = buses.get(0);
+    assertEquals(List.of(bus), SynthesizedCity.references(archive.path("SourceArn")));
   }
 
   private static List<JsonNode> ofType(String type) {

@@ -9,6 +9,9 @@ import city.local.auth.SigningKey;
 import city.local.dynamodb.Dynalite;
 import city.local.dynamodb.LocalDynamoDb;
 import city.local.dynamodb.TableCreator;
+import city.local.events.EventRouter;
+import city.local.events.PutEventsEndpoint;
+import city.local.events.TwinEventBus;
 import city.local.http.HttpGateway;
 import city.local.http.IotDataEndpoint;
 import city.local.iot.InboundMessage;
@@ -24,6 +27,7 @@ import city.platform.Config;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
 import city.platform.DynamoDeadLetterStore;
+import city.platform.EventBridgePublisher;
 import city.platform.FunctionVariables;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole city on one machine: dynalite, the MQTT broker with the rules engine, the functions, the HTTP
- * API, the IoT data-plane endpoint and the schedules. {@link #close()} (also run on Ctrl-C / SIGTERM) stops
+ * API, the IoT data-plane endpoint, the city event bus (PutEvents, matched by event-ruler) and the schedules. {@link #close()} (also run on Ctrl-C / SIGTERM) stops
  * in the order that loses nothing: schedules, MQTT intake, in-flight invocations drained, HTTP, DynamoDB.
  *
  * <p>Each function gets its own environment, as CDK sets it ({@link Config#useEnvironment}); the twin's
@@ -69,6 +73,9 @@ public final class Twin implements AutoCloseable {
   private DeadLetterStore deadLetters;
   private RuleActions ruleActions;
   private IotDataEndpoint iotData;
+  private PutEventsEndpoint events;
+  private String eventBusName;
+  private List<String> eventPublishers;
   private volatile MqttBroker broker;
   private HttpGateway gateway;
   private Scheduler scheduler;
@@ -121,6 +128,10 @@ public final class Twin implements AutoCloseable {
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
     ruleActions = new RuleActions(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
     iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
+    eventBusName = "city-" + city.id();
+    eventPublishers = declared.eventPublishers();
+    events = PutEventsEndpoint.start(0, new TwinEventBus(eventBusName, AwsClients.DEFAULT_REGION,
+        new EventRouter(declared.eventRules()), invoker, deadLetters));
 
     setProperty("aws.disableEc2Metadata", "true");
     broker = MqttBroker.start(options.mqttPort(), ruleActions);
@@ -140,6 +151,10 @@ public final class Twin implements AutoCloseable {
     Map<String, String> variables = new LinkedHashMap<>(FunctionVariables.tables(function, tables, tableId -> tableId));
     variables.put(AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
     variables.put(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:" + iotData.port());
+    variables.put(AwsClients.EVENTS_ENDPOINT, "http://127.0.0.1:" + events.port());
+    if (eventPublishers.contains(function.id())) {
+      variables.put(EventBridgePublisher.EVENT_BUS, eventBusName);
+    }
     variables.put(AwsClients.LOCAL_TWIN, "true");
     variables.put(City.CITY_FILE, cityFile.toString());
     variables.put(AwsClients.REGION, Config.string(AwsClients.REGION, AwsClients.DEFAULT_REGION));
@@ -287,6 +302,7 @@ public final class Twin implements AutoCloseable {
       stop("scheduled runs", scheduledRuns);
       stop("HTTP API", gateway);
       stop("IoT data endpoint", iotData);
+      stop("event bus", events);
       stop("functions", functions);
       stop("DynamoDB client", dynamoDb);
       stop("dynalite", dynalite);

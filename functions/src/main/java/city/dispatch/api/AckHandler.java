@@ -18,7 +18,8 @@ public final class AckHandler extends DeviceMessageHandler {
 
   public AckHandler(City city, Wiring wiring, DeadLetterStore deadLetters) {
     super(DispatchDevices.UNIT, city, deadLetters);
-    this.acks = new AckProcessor(wiring.settings(), wiring.incidents(), wiring.sensors(), wiring.dispatcher());
+    this.acks = new AckProcessor(wiring.settings(), wiring.incidents(), wiring.sensors(), wiring.dispatcher(),
+        wiring.incidentEvents());
   }
 
   @Override

@@ -3,6 +3,7 @@ package city.dispatch.api;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.FormFields;
 import city.dispatch.core.Incident;
+import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.Open311Desk;
 import city.dispatch.core.Open311Status;
 import city.dispatch.core.Report;
@@ -43,13 +44,14 @@ public final class Open311Handler extends HttpApiHandler {
   }
 
   public Open311Handler(Wiring wiring) {
-    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()));
+    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()),
+        wiring.incidentEvents());
   }
 
-  private Open311Handler(DispatchSettings settings, Open311Desk desk) {
+  private Open311Handler(DispatchSettings settings, Open311Desk desk, IncidentEvents events) {
     super(List.of(
         open311("GET /open311/v2/services.json", request -> services(settings)),
-        open311("POST /open311/v2/requests.json", request -> submit(settings, desk, request)),
+        open311("POST /open311/v2/requests.json", request -> submit(settings, desk, events, request)),
         open311("GET /open311/v2/requests.json", request -> search(settings, desk, request)),
         open311("GET /open311/v2/requests/{id}", request -> one(settings, desk, request))));
   }
@@ -106,7 +108,8 @@ public final class Open311Handler extends HttpApiHandler {
     return HttpResponse.ok(services).cacheableFor(SERVICES_CACHE_SECONDS);
   }
 
-  private static HttpResponse submit(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+  private static HttpResponse submit(DispatchSettings settings, Open311Desk desk, IncidentEvents events,
+      HttpRequest request) {
     boolean json = request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
     Map<String, String> fields = json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body());
     ServiceRequest serviceRequest = ServiceRequest.parse(fields, settings);
@@ -115,6 +118,8 @@ public final class Open311Handler extends HttpApiHandler {
       throw HttpError.conflict("this Idempotency-Key was already used for a different request");
     }
     Incident incident = submission.incident();
+    // a replay is the client's retry: the first attempt may have created the request and failed to publish
+    events.opened(incident);
     return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Status.notes(incident), null)));
   }
 

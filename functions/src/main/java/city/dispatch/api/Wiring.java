@@ -4,6 +4,7 @@ import city.dispatch.core.DispatchQueries;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.DispatchTable;
 import city.dispatch.core.Dispatcher;
+import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStore;
 import city.dispatch.core.SensorStore;
 import city.dispatch.core.UnitStore;
@@ -14,12 +15,14 @@ import city.platform.AwsClients;
 import city.platform.City;
 import city.platform.Config;
 import city.platform.DevicePublisher;
+import city.platform.EventBridgePublisher;
+import city.platform.EventPublisher;
 import city.platform.IotDevicePublisher;
 import java.time.Clock;
 
 /**
- * What the dispatch handlers are built from: the city's settings, the stores, the device publisher and the
- * clock. Handlers build it once per execution environment; tests build it from fakes.
+ * What the dispatch handlers are built from: the city's settings, the stores, the device publisher, the city
+ * bus and the clock. Handlers build it once per execution environment; tests build it from fakes.
  *
  * <p>It lives beside the handlers, not in the domain's root package: the module there names the handler
  * classes, so a root-package wiring that the handlers call would make the two packages depend on each other.
@@ -30,6 +33,7 @@ public record Wiring(
     UnitStore units,
     SensorStore sensors,
     DevicePublisher publisher,
+    EventPublisher events,
     Clock clock) {
 
   /**
@@ -44,6 +48,7 @@ public record Wiring(
         new DynamoUnitStore(AwsClients.dynamoDb(), table),
         new DynamoSensorStore(AwsClients.dynamoDb(), table),
         IotDevicePublisher.fromEnvironment(),
+        EventBridgePublisher.fromEnvironment(),
         Clock.systemUTC());
   }
 
@@ -52,6 +57,10 @@ public record Wiring(
     String table = Config.required(DispatchTable.ENV);
     return new DispatchQueries(DispatchSettings.of(city), new DynamoIncidentStore(AwsClients.dynamoDb(), table),
         new DynamoUnitStore(AwsClients.dynamoDb(), table), Clock.systemUTC());
+  }
+
+  public IncidentEvents incidentEvents() {
+    return new IncidentEvents(events);
   }
 
   public Dispatcher dispatcher() {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Applies units' acknowledgements to incidents (the rules are {@link Incident#acknowledged}). A resolve closes
- * the incident, frees the unit for the next queued incident and lets the sensor's next alert open a new one.
+ * the incident, frees the unit for the next queued incident, lets the sensor's next alert open a new one and
+ * tells the city ({@link IncidentEvents#CLOSED}).
  */
 public final class AckProcessor {
   private static final int RETRIES = 8;
@@ -14,12 +15,15 @@ public final class AckProcessor {
   private final IncidentStore incidents;
   private final SensorStore sensors;
   private final Dispatcher dispatcher;
+  private final IncidentEvents events;
 
-  public AckProcessor(DispatchSettings settings, IncidentStore incidents, SensorStore sensors, Dispatcher dispatcher) {
+  public AckProcessor(DispatchSettings settings, IncidentStore incidents, SensorStore sensors, Dispatcher dispatcher,
+      IncidentEvents events) {
     this.settings = settings;
     this.incidents = incidents;
     this.sensors = sensors;
     this.dispatcher = dispatcher;
+    this.events = events;
   }
 
   /** @return true when the ack changed the incident (a duplicate or overtaken ack returns false) */
@@ -46,11 +50,15 @@ public final class AckProcessor {
     throw new IllegalStateException("incident " + ack.incidentId() + " kept changing; retry");
   }
 
-  /** Idempotent: both writes are conditional on still naming this incident. */
+  /**
+   * Idempotent: both writes are conditional on still naming this incident, and the event's id is fixed. A retried
+   * resolve comes here again, so an event whose publish failed is published then.
+   */
   private void closed(Incident incident) {
     if (incident.report().source() == IncidentSource.SENSOR) {
       sensors.clear(incident.report().origin(), incident.incidentId());
     }
     dispatcher.closed(incident);
+    events.closed(incident, IncidentEvents.RESOLVED, incident.milestones().closedAt());
   }
 }

@@ -1,8 +1,11 @@
 package city.parking.api;
 
+import city.parking.core.Closure;
 import city.parking.core.ParkingLayout;
+import city.parking.core.SpaceClosures;
 import city.parking.core.SpaceHead;
 import city.parking.core.SpaceState;
+import city.parking.core.SpaceStatus;
 import city.parking.core.SpaceStore;
 import city.parking.core.ZoneAvailability;
 import city.platform.City;
@@ -11,8 +14,10 @@ import city.platform.HttpApiHandler;
 import city.platform.HttpError;
 import city.platform.HttpRequest;
 import city.platform.HttpResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Public parking data: zones with their spaces, a zone's availability, one space's state. */
@@ -22,18 +27,19 @@ public final class ParkingApiHandler extends HttpApiHandler {
   private static final int LAYOUT_CACHE_SECONDS = 3600;
 
   public ParkingApiHandler() {
-    this(City.current(), Wiring.storesFromEnvironment().spaces());
+    this(City.current(), Wiring.storesFromEnvironment().spaces(), Wiring.closuresFromEnvironment());
   }
 
-  public ParkingApiHandler(City city, SpaceStore spaces) {
-    this(ParkingLayout.of(city), spaces);
+  public ParkingApiHandler(City city, SpaceStore spaces, SpaceClosures closures) {
+    this(ParkingLayout.of(city), spaces, closures);
   }
 
-  private ParkingApiHandler(ParkingLayout layout, SpaceStore spaces) {
+  private ParkingApiHandler(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures) {
     super(List.of(
         new Endpoint("GET /parking/zones", request -> zones(layout)),
-        new Endpoint("GET /parking/zones/{zone}/availability", request -> availability(layout, spaces, request)),
-        new Endpoint("GET /parking/spaces/{spaceId}", request -> space(layout, spaces, request))));
+        new Endpoint("GET /parking/zones/{zone}/availability",
+            request -> availability(layout, spaces, closures, request)),
+        new Endpoint("GET /parking/spaces/{spaceId}", request -> space(layout, spaces, closures, request))));
   }
 
   record SpaceView(String spaceId, double lat, double lon) {}
@@ -42,7 +48,11 @@ public final class ParkingApiHandler extends HttpApiHandler {
 
   record Zones(List<ZoneView> zones) {}
 
-  record SpaceStateView(String spaceId, String zone, String status, OffsetDateTime since) {}
+  /** @param closedBy the (oldest) incident that closes the space; absent when none does */
+  record SpaceStateView(String spaceId, String zone, String status, OffsetDateTime since,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ClosedBy closedBy) {}
+
+  record ClosedBy(String incidentId) {}
 
   private static HttpResponse zones(ParkingLayout layout) {
     List<ZoneView> zones = layout.zones().stream()
@@ -52,16 +62,27 @@ public final class ParkingApiHandler extends HttpApiHandler {
     return HttpResponse.ok(new Zones(zones)).cacheableFor(LAYOUT_CACHE_SECONDS);
   }
 
-  private static HttpResponse availability(ParkingLayout layout, SpaceStore spaces, HttpRequest request) {
+  private static HttpResponse availability(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures,
+      HttpRequest request) {
     String zoneId = request.pathParameter("zone");
     ParkingLayout.Zone zone = layout.zone(zoneId).orElseThrow(() -> HttpError.notFound("no zone " + zoneId));
-    return HttpResponse.ok(ZoneAvailability.of(zone, spaces.zone(zoneId))).cacheableFor(AVAILABILITY_CACHE_SECONDS);
+    return HttpResponse.ok(ZoneAvailability.of(zone, spaces.zone(zoneId), closures.zone(zoneId)))
+        .cacheableFor(AVAILABILITY_CACHE_SECONDS);
   }
 
-  private static HttpResponse space(ParkingLayout layout, SpaceStore spaces, HttpRequest request) {
+  /** A closed space says so whatever its sensor reports; its end shows the sensor's status again. */
+  private static HttpResponse space(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures,
+      HttpRequest request) {
     String spaceId = request.pathParameter("spaceId");
     ParkingLayout.Zone zone = layout.zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
+    List<Closure> closedBy = closures.of(zone.zone(), spaceId);
+    if (!closedBy.isEmpty()) {
+      Closure first = closedBy.get(0);
+      return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), SpaceStatus.CLOSED.wireName(),
+          first.since().atOffset(ZoneOffset.UTC),
+          new ClosedBy(first.incidentId())));
+    }
     SpaceState state = spaces.head(zone.zone(), spaceId).map(SpaceHead::state).orElse(SpaceState.unknown(spaceId));
-    return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), state.status().wireName(), state.since()));
+    return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), state.status().wireName(), state.since(), null));
   }
 }

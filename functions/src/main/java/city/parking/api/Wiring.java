@@ -3,10 +3,12 @@ package city.parking.api;
 import city.parking.core.ParkingStores;
 import city.parking.core.ParkingTable;
 import city.parking.core.PaymentProvider;
+import city.parking.core.SpaceClosures;
 import city.parking.payment.SimulatedPaymentProvider;
 import city.parking.store.dynamodb.DynamoIdempotencyStore;
 import city.parking.store.dynamodb.DynamoPlateReadStore;
 import city.parking.store.dynamodb.DynamoSessionStore;
+import city.parking.store.dynamodb.DynamoSpaceClosures;
 import city.parking.store.dynamodb.DynamoSpaceStore;
 import city.platform.AwsClients;
 import city.platform.Config;
@@ -31,6 +33,10 @@ public final class Wiring {
   /** The client is built, not used: building a handler does no I/O. */
   static ParkingStores storesFromEnvironment() {
     return stores(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
+  }
+
+  static SpaceClosures closuresFromEnvironment() {
+    return new DynamoSpaceClosures(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
   }
 
   static PaymentProvider paymentProviderFromEnvironment() {

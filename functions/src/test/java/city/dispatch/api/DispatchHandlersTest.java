@@ -2,20 +2,24 @@ package city.dispatch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.dispatch.core.DispatchOrder;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.Incident;
+import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.MemoryIncidentStore;
 import city.dispatch.core.MemorySensorStore;
 import city.dispatch.core.MemoryUnitStore;
+import city.platform.BusEvent;
 import city.platform.City;
 import city.platform.Json;
 import city.platform.MemoryDeadLetters;
 import city.platform.TestCity;
 import city.testing.MutableClock;
+import city.testing.RecordingEventPublisher;
 import city.testing.RecordingPublisher;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -41,8 +45,9 @@ class DispatchHandlersTest {
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T01:00:00.200Z"));
   private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
+  private final RecordingEventPublisher events = new RecordingEventPublisher();
   private final Wiring runtime = new Wiring(DispatchSettings.of(city), incidents, units,
-      new MemorySensorStore(), publisher, clock);
+      new MemorySensorStore(), publisher, events, clock);
 
   private final AlertHandler alerts = new AlertHandler(city, runtime, deadLetters);
   private final UnitStatusHandler statuses = new UnitStatusHandler(city, runtime, deadLetters);
@@ -81,6 +86,67 @@ class DispatchHandlersTest {
     assertEquals(Map.of("status", "ok"), acks.handleRequest(ruleEvent("DispatchAcks.json"), null));
     assertEquals(IncidentStatus.ACCEPTED, incidents.get(INCIDENT).status());
     assertEquals(List.of(), deadLetters.letters);
+  }
+
+  private static Map<String, Object> resolveAck() {
+    Map<String, Object> event = new HashMap<>(ruleEvent("DispatchAcks.json"));
+    event.put("payload", Base64.getEncoder().encodeToString(("{\"incidentId\": \"" + INCIDENT
+        + "\", \"action\": \"resolve\", \"ts\": \"2026-11-28T09:30:00+08:00\"}").getBytes()));
+    return event;
+  }
+
+  @Test
+  void anIncidentOpensAndClosesOnTheCityBusWithIdsDerivedFromTheIncident() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    acks.handleRequest(resolveAck(), null);
+    assertEquals(List.of(IncidentEvents.OPENED, IncidentEvents.CLOSED),
+        events.published.stream().map(BusEvent::detailType).toList());
+    BusEvent opened = events.published.get(0);
+    assertEquals("city.dispatch", opened.source());
+    assertEquals(INCIDENT + "/opened", opened.eventId());
+    assertEquals("fire", opened.detail().path("category").asText());
+    assertEquals(36.50343, opened.detail().path("lat").asDouble());
+    assertEquals(Instant.parse("2026-11-28T01:00:00.123Z"), opened.time(),
+        "the report's time (the alert's arrival): a republish is the same event");
+    BusEvent closed = events.published.get(1);
+    assertEquals(INCIDENT + "/closed", closed.eventId());
+    assertEquals("resolved", closed.detail().path("resolution").asText());
+  }
+
+  @Test
+  void aRedeliveredAlertOrResolveRepublishesTheSameEventAndALaterRepeatPublishesNothing() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    Map<String, Object> repeat = new HashMap<>(ruleEvent("DispatchAlerts.json"));
+    repeat.put("payload", Base64.getEncoder().encodeToString(
+        "{\"category\": \"fire\", \"severity\": \"critical\", \"ts\": \"2026-11-28T09:01:00+08:00\"}".getBytes()));
+    alerts.handleRequest(repeat, null);
+    acks.handleRequest(resolveAck(), null);
+    acks.handleRequest(resolveAck(), null);
+    assertEquals(List.of(INCIDENT + "/opened", INCIDENT + "/opened", INCIDENT + "/closed", INCIDENT + "/closed"),
+        events.published.stream().map(BusEvent::eventId).toList(), "a merged repeat is no new event");
+    assertEquals(events.published.get(0), events.published.get(1), "the republished event is the same event");
+  }
+
+  @Test
+  void aPublishThatFailedAfterTheWriteIsMadeGoodByTheRetry() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    events.failNext.set(1);
+    assertThrows(IllegalStateException.class, () -> alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null),
+        "the invocation fails, so Lambda retries it");
+    assertTrue(incidents.incidents.containsKey(INCIDENT), "the incident was written before the publish failed");
+    assertTrue(events.published.isEmpty());
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    assertEquals(List.of(INCIDENT + "/opened"), events.published.stream().map(BusEvent::eventId).toList());
+
+    events.failNext.set(1);
+    assertThrows(IllegalStateException.class, () -> acks.handleRequest(resolveAck(), null));
+    assertEquals(IncidentStatus.CLOSED, incidents.get(INCIDENT).status());
+    acks.handleRequest(resolveAck(), null);
+    assertEquals(List.of(INCIDENT + "/opened", INCIDENT + "/closed"),
+        events.published.stream().map(BusEvent::eventId).toList());
   }
 
   @Test

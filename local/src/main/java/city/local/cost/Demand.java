@@ -16,6 +16,8 @@ import java.util.function.ToDoubleBiFunction;
  */
 final class Demand {
   static final int DAYS_PER_MONTH = 30;
+  /** Each incident puts two events on the city bus: Incident Opened and Incident Closed. */
+  static final int BUS_EVENTS_PER_INCIDENT = 2;
   private static final Map<String, ToDoubleBiFunction<Workload, Assumptions>> PER_DAY = Map.ofEntries(
       Map.entry("ParkingOccupancy", (w, a) -> w.parkingSpaces() * w.occupancyReadingsPerSpacePerDay()),
       Map.entry("ParkingPlates", (w, a) -> w.plateCameras() * w.plateReadsPerCameraPerDay()),
@@ -27,7 +29,10 @@ final class Demand {
       Map.entry("DispatchOpen311", (w, a) -> w.hotlineReportsPerDay() * (1 + w.followUpsPerReport())),
       Map.entry("BikeshareStationStatus", (w, a) -> w.bikeStations() * w.dockReportsPerStationPerDay()),
       Map.entry("BikeshareTruckStatus", (w, a) -> w.trucks() * w.truckReportsPerTruckPerDay()),
-      Map.entry("BikeshareGbfs", (w, a) -> w.gbfsRequestsPerDay()));
+      Map.entry("BikeshareGbfs", (w, a) -> w.gbfsRequestsPerDay()),
+      // the city bus: every event reaches the trail; incident events reach parking's closures
+      Map.entry("EventTrail", (w, a) -> busEventsPerDay(w)),
+      Map.entry("ParkingIncidents", (w, a) -> busEventsPerDay(w)));
 
   private Demand() {}
 
@@ -64,6 +69,15 @@ final class Demand {
     destinations.forEach(d -> all.add(new Invocations(d.getValue(), d.getKey(), Trigger.DESTINATION,
         deviceEvents * assumptions.failedEventShare())));
     return all;
+  }
+
+  /** Events published on the city bus: what EventBridge bills. */
+  static double busEventsPerMonth(Workload workload) {
+    return busEventsPerDay(workload) * DAYS_PER_MONTH;
+  }
+
+  private static double busEventsPerDay(Workload workload) {
+    return workload.incidentsPerDay() * BUS_EVENTS_PER_INCIDENT;
   }
 
   private static double scheduledPerMonth(Domain domain, FunctionSpec function) {

@@ -11,6 +11,8 @@ enum Trigger {
   HTTP,
   /** an EventBridge Scheduler schedule */
   SCHEDULE,
+  /** a rule of the city bus: the event is billed once, when published */
+  EVENT,
   /** nothing declared: a Lambda destination of failed events (free to deliver) */
   DESTINATION;
 
@@ -24,6 +26,9 @@ enum Trigger {
     }
     if (domain.schedules().stream().anyMatch(s -> s.functionId().equals(id))) {
       return SCHEDULE;
+    }
+    if (domain.eventRules().stream().anyMatch(r -> r.functionId().equals(id))) {
+      return EVENT;
     }
     return DESTINATION;
   }

@@ -50,7 +50,7 @@ public final class UsageModel {
           }
         }
         case SCHEDULE -> usage.add(new Usage(domain, Items.SCHEDULER_INVOCATIONS, n, fixed, source));
-        case DESTINATION -> { }
+        case EVENT, DESTINATION -> { }
       }
       usage.add(new Usage(domain, Items.IOT_MESSAGES, received + published, fixed, source));
       double ingestedGb = logBytes / BYTES_PER_GB;
@@ -68,8 +68,8 @@ public final class UsageModel {
         }
       }
     }
-    // no city event bus is deployed yet: the line stays, at zero, until the profile measures PutEvents
-    usage.add(new Usage(PLATFORM, Items.EVENTBRIDGE_EVENTS, 0, false, "stack"));
+    // the city bus bills each published event once, however many rules match it
+    usage.add(new Usage("dispatch", Items.EVENTBRIDGE_EVENTS, Demand.busEventsPerMonth(workload), false, "bus"));
     usage.add(new Usage(PLATFORM, Items.CLOUDWATCH_ALARMS, deployment.cloudwatchAlarms(), true, "stack"));
     usage.add(new Usage(PLATFORM, Items.BUDGETS, deployment.budgets(), true, "stack"));
     return usage;

@@ -1,0 +1,50 @@
+package city.dispatch.core;
+
+import city.platform.BusEvent;
+import city.platform.EventPublisher;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+
+/**
+ * What dispatch tells the rest of the city: an incident opened, an incident closed. Each is published after its
+ * state change and again by a retry that finds the change already made; the event id is the incident id and the
+ * transition (each happens once per incident), never the version, which later steps move on.
+ */
+public final class IncidentEvents {
+  public static final String SOURCE = "city.dispatch";
+  public static final String OPENED = "Incident Opened";
+  public static final String CLOSED = "Incident Closed";
+  /** Closed by the resolving unit's ack. */
+  public static final String RESOLVED = "resolved";
+
+  private final EventPublisher publisher;
+
+  public IncidentEvents(EventPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  /** The public detail of both events (docs/events.md): where, what, and for a closed one how and when. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Detail(String incidentId, String category, String subCategory, String kind, String reportedBy,
+      String origin, double lat, double lon, boolean positionEstimated, String severity, int priority,
+      OffsetDateTime reportedAt, String resolution, OffsetDateTime closedAt) {}
+
+  public void opened(Incident incident) {
+    publisher.publish(BusEvent.of(SOURCE, OPENED, incident.report().reportedAt().toInstant(),
+        incident.incidentId() + "/opened", detail(incident, null, null)));
+  }
+
+  /** @param resolution {@value #RESOLVED}, or how else it ended (a cancellation, say) */
+  public void closed(Incident incident, String resolution, OffsetDateTime at) {
+    publisher.publish(BusEvent.of(SOURCE, CLOSED, at.toInstant(), incident.incidentId() + "/closed",
+        detail(incident, resolution, at)));
+  }
+
+  private static Detail detail(Incident incident, String resolution, OffsetDateTime closedAt) {
+    Report report = incident.report();
+    return new Detail(incident.incidentId(), report.category(), report.subCategory(), report.kind(),
+        report.source().wireName(), report.origin(), report.position().lat(), report.position().lon(),
+        report.positionEstimated(), incident.severity() == null ? null : incident.severity().wireName(), incident.priority(), report.reportedAt(),
+        resolution, closedAt);
+  }
+}

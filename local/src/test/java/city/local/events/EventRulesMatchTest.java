@@ -1,0 +1,80 @@
+package city.local.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import city.catalog.Catalog;
+import city.catalog.EventRule;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For every rule of the catalog, the twin matches exactly what its pattern says: events written out by hand that
+ * must and must not match (infra's CityEventBusTest shows the deployed rule carries the very same pattern).
+ */
+class EventRulesMatchTest {
+  private record Case(String rule, String event, boolean matches) {}
+
+  private static String event(String source, String detailType, String detail) {
+    return "{\"version\": \"0\", \"id\": \"e1\", \"detail-type\": \"" + detailType + "\", \"source\": \"" + source
+        + "\", \"account\": \"000000000000\", \"time\": \"2026-11-28T01:00:00Z\", \"region\": \"cn-north-1\","
+        + " \"resources\": [], \"detail\": " + detail + "}";
+  }
+
+  private static final String INCIDENT = "{\"eventId\": \"A-F1/opened\", \"incidentId\": \"A-F1\", \"category\": \"fire\","
+      + " \"lat\": 36.5, \"lon\": 118.5}";
+
+  private static final List<Case> CASES = List.of(
+      new Case("parking_incident_closures", event("city.dispatch", "Incident Opened", INCIDENT), true),
+      new Case("parking_incident_closures", event("city.dispatch", "Incident Closed", INCIDENT), true),
+      new Case("parking_incident_closures", event("city.dispatch", "Incident Escalated", INCIDENT), false),
+      new Case("parking_incident_closures", event("city.parking", "Incident Opened", INCIDENT), false),
+      new Case("parking_incident_closures", event("city.dispatchx", "Incident Opened", INCIDENT), false),
+      new Case("parking_incident_closures", event("city.dispatch", "incident opened", INCIDENT), false),
+      new Case("ops_event_trail", event("city.dispatch", "Incident Opened", INCIDENT), true),
+      new Case("ops_event_trail", event("city.parking", "Overstay", "{\"eventId\": \"x\"}"), true),
+      new Case("ops_event_trail", event("aws.events", "Scheduled Event", "{}"), false),
+      new Case("ops_event_trail", event("cityparking", "Overstay", "{\"eventId\": \"x\"}"), false));
+
+  @Test
+  void everyCatalogRuleIsCheckedHere() {
+    Set<String> checked = CASES.stream().map(Case::rule).collect(Collectors.toSet());
+    Set<String> declared = Catalog.standard().eventRules().stream().map(EventRule::name).collect(Collectors.toSet());
+    assertEquals(declared, checked, "add must and must-not cases for every new rule");
+    for (String rule : declared) {
+      assertTrue(CASES.stream().anyMatch(c -> c.rule().equals(rule) && c.matches()), rule + " has a matching case");
+      assertTrue(CASES.stream().anyMatch(c -> c.rule().equals(rule) && !c.matches()), rule + " has a non-matching case");
+    }
+  }
+
+  @Test
+  void theTwinMatchesEachRuleExactlyAsItsPatternSays() {
+    EventRouter router = new EventRouter(Catalog.standard().eventRules());
+    for (Case c : CASES) {
+      boolean matched = router.matching(c.event()).stream().anyMatch(r -> r.name().equals(c.rule()));
+      assertEquals(c.matches(), matched, c.rule() + (c.matches() ? " must match " : " must not match ") + c.event());
+    }
+  }
+
+  @Test
+  void aPatternEventBridgeWouldRefuseIsRefusedWhenTheTwinStarts() {
+    EventRule wrong = new EventRule("wrong", "{\"source\": \"city.dispatch\"}", "EventTrail", "a value must be a list");
+    try {
+      new EventRouter(List.of(wrong));
+      throw new AssertionError("a pattern whose value is not a list was accepted");
+    } catch (IllegalArgumentException expected) {
+      assertTrue(expected.getMessage().contains("wrong"), expected.getMessage());
+    }
+  }
+
+  @Test
+  void matchingReturnsTheRulesInCatalogOrder() {
+    EventRouter router = new EventRouter(Catalog.standard().eventRules());
+    List<String> matched = router.matching(event("city.dispatch", "Incident Opened", INCIDENT)).stream()
+        .map(EventRule::name).toList();
+    List<String> order = Catalog.standard().eventRules().stream().map(EventRule::name).filter(matched::contains).toList();
+    assertEquals(order, matched);
+  }
+}
