@@ -17,6 +17,7 @@ import city.parking.api.ParkingApiHandler;
 import city.parking.api.ParkingDevices;
 import city.parking.api.ParkingOpsApiHandler;
 import city.parking.api.ParkingSessionsApiHandler;
+import city.parking.api.PaymentReconciliationHandler;
 import city.parking.api.PlateReadHandler;
 import city.parking.api.SettlementHandler;
 import city.parking.core.IncidentNotice;
@@ -30,7 +31,8 @@ import java.util.List;
 /**
  * Parking: occupancy sensors and plate cameras feed sessions; the public availability API; citizens'
  * sessions, receipts and payments; ops and enforcement views; a settlement schedule (gap timeouts,
- * overstay alerts, arrears); incidents on the city bus close nearby spaces.
+ * overstay alerts, arrears), a reconciliation schedule (refunds of interrupted payments); incidents on the city bus
+ * close nearby spaces.
  */
 public final class ParkingModule implements CityModule {
   /** The device classes by the module's name for them, where readers of the declarations look them up. */
@@ -82,9 +84,14 @@ public final class ParkingModule implements CityModule {
         .readsAndWrites(TABLE)
         .because("city bus: an incident nearby closes spaces, its end reopens them; one conditional put per space within"
             + " the radius, a handful at most");
+    FunctionSpec reconciliation = FunctionSpec.handledBy("ParkingReconciliation", PaymentReconciliationHandler.class)
+        .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
+        .readsAndWrites(TABLE)
+        .because("every 15 minutes: refunds charges whose payment was interrupted before the session was marked paid "
+            + "(one index query, usually empty); one run at a time, and the refund is claimed by a conditional write");
     return new Domain("parking",
         List.of(table),
-        List.of(occupancy, plates, api, sessions, ops, settlement, incidents),
+        List.of(occupancy, plates, api, sessions, ops, settlement, incidents, reconciliation),
         List.of(
             TopicRule.fromDevices("parking_occupancy", "parking/spaces/+/occupancy", SENSOR, "ParkingOccupancy",
                 "geomagnetic sensor: space occupied or free"),
@@ -101,8 +108,10 @@ public final class ParkingModule implements CityModule {
             new HttpRoute("GET", "/ops/parking/arrears", "ParkingOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/parking/unidentified", "ParkingOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/parking/summary", "ParkingOpsApi", Access.OPS)),
-        List.of(new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5),
-            "PARKING_SETTLEMENT_PERIOD")))
+        List.of(
+            new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5), "PARKING_SETTLEMENT_PERIOD"),
+            new Schedule("parking_reconcile", "ParkingReconciliation", Duration.ofMinutes(15),
+                "PARKING_RECONCILE_PERIOD")))
         .withEvents(List.of(), List.of(new EventRule("parking_incident_closures", INCIDENT_PATTERN, "ParkingIncidents",
             "an incident opened or closed: spaces near it close or reopen (integration.closeParking*)")));
   }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,29 +93,7 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     if (claims == null || !claims.containsKey("sub")) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(claims.get("sub"), claims.getOrDefault("role", "citizen"), list(claims.get("plates"))));
-  }
-
-  /**
-   * HTTP API flattens array claims to "[a b]"; a JSON array or a comma list is accepted too, so tokens
-   * from other issuers work.
-   */
-  static List<String> list(String claim) {
-    List<String> values = new ArrayList<>();
-    if (claim == null || claim.isBlank()) {
-      return values;
-    }
-    String trimmed = claim.trim();
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      trimmed = trimmed.substring(1, trimmed.length() - 1);
-    }
-    for (String part : trimmed.split("[,\\s]+")) {
-      String value = part.replace("\"", "").trim();
-      if (!value.isEmpty()) {
-        values.add(value);
-      }
-    }
-    return values;
+    return Optional.of(new Caller(claims.get("sub"), claims.getOrDefault("role", "citizen"), ClaimValues.parse("plates", claims.get("plates"))));
   }
 
   private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

@@ -109,10 +109,27 @@ class HttpApiHandlerTest {
   }
 
   @Test
-  void arrayClaimsInEveryCommonShape() {
-    assertEquals(List.of("A1", "B2"), HttpApiHandler.list("[A1 B2]"));
-    assertEquals(List.of("A1", "B2"), HttpApiHandler.list("[\"A1\",\"B2\"]"));
-    assertEquals(List.of("A1", "B2"), HttpApiHandler.list("A1,B2"));
-    assertEquals(List.of(), HttpApiHandler.list(null));
+  void aListClaimIsReadAsTheAuthorizerRendersItOrAsJsonAndAStringClaimIsOneValueNeverSplit() {
+    assertEquals(List.of("A1", "B2"), ClaimValues.parse("plates", "[A1 B2]"));
+    assertEquals(List.of("A1", "B2"), ClaimValues.parse("plates", "[\"A1\",\"B2\"]"));
+    assertEquals(List.of("123"), ClaimValues.parse("plates", "[123]"), "the authorizer's [\"123\"], not JSON's [123]");
+    assertEquals(List.of("A1,B2"), ClaimValues.parse("plates", "A1,B2"));
+    assertEquals(List.of("A1 B2"), ClaimValues.parse("plates", "A1 B2"));
+    assertEquals(List.of("A1,B2"), ClaimValues.parse("plates", "[A1,B2]"));
+    assertEquals(List.of(), ClaimValues.parse("plates", "[]"));
+    assertEquals(List.of(), ClaimValues.parse("plates", null));
+  }
+
+  @Test
+  void aListClaimWithEmptyElementsIsNotAuthenticated() {
+    for (String claim : List.of("[A1  B2]", "[ A1]", "[A1 ]")) {
+      HttpError refused = org.junit.jupiter.api.Assertions.assertThrows(HttpError.class,
+          () -> ClaimValues.parse("plates", claim), claim);
+      assertEquals(401, refused.status());
+    }
+    var response = handler.handleRequest(event("GET /ops/things", null,
+        Map.of("sub", "o-1", "role", "ops", "plates", "[京A12345  京B00001]")), null);
+    assertEquals(401, response.getStatusCode());
+    assertEquals("token claim plates is not a list as the JWT authorizer renders one", body(response).path("error").asText());
   }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import city.parking.api.Wiring;
 import city.parking.core.IdempotentPayment;
 import city.parking.core.MemoryIdempotencyStore;
+import city.parking.core.MemoryPaymentIntentStore;
 import city.parking.core.MemoryPlateReadStore;
 import city.parking.core.MemorySessionStore;
 import city.parking.core.MemorySpaceStore;
 import city.parking.core.ParkingStores;
+import city.parking.core.PaymentIntent;
 import city.parking.core.PaymentResult;
 import city.parking.core.PlateRead;
 import city.parking.core.SpaceHead;
@@ -45,7 +47,7 @@ class ParkingStoresContractTest {
     return kind.equals("dynalite")
         ? Wiring.stores(dynalite.client(), dynalite.parkingTable())
         : new ParkingStores(new MemorySpaceStore(), new MemorySessionStore(), new MemoryPlateReadStore(),
-            new MemoryIdempotencyStore());
+            new MemoryIdempotencyStore(), new MemoryPaymentIntentStore());
   }
 
   /** S1 occupied since ten, waiting for a missing reading since 02:00 UTC. */
@@ -109,6 +111,75 @@ class ParkingStoresContractTest {
     assertFalse(sessions.offerPlate("Z1", ID, read("京A12345", 0.99, 1, "C1")));
     assertEquals(Optional.of(paid), sessions.get("Z1", ID));
     assertTrue(sessions.pay("Z1", new SessionId("S2", ID.startDate(), 1), payment).isEmpty(), "no such session");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dynalite", "memory"})
+  void aHeldSessionIsNotPaidUntilTheHoldEndsIsReleasedOrTheCorrectionWritesIt(String kind) {
+    var sessions = stores(kind).sessions();
+    Instant at = Instant.parse("2026-11-23T04:00:00Z");
+    Payment payment = new Payment("pay-1", 1750, at, "test", "REF-1");
+    sessions.put(closed(1750, 3));
+
+    assertFalse(sessions.hold(closed(1750, 3), 3, at.plusSeconds(60)), "not from an older or the same head");
+    assertTrue(sessions.hold(closed(1750, 3), 4, at.plusSeconds(60)));
+    assertTrue(sessions.pay("Z1", ID, payment).isEmpty(), "held");
+    sessions.release(closed(1750, 3), 5);
+    assertTrue(sessions.pay("Z1", ID, payment).isEmpty(), "another correction's release leaves the hold");
+    sessions.release(closed(1750, 3), 4);
+    assertTrue(sessions.pay("Z1", ID, payment).isPresent(), "released");
+    assertFalse(sessions.hold(closed(1750, 3), 9, at.plusSeconds(60)), "a paid session is never held");
+
+    SessionId other = new SessionId("S1", ID.startDate(), 7);
+    Session second = new Session(other, "Z1", TEN, Optional.of(8L), Optional.of(TEN.plusMinutes(100)), Optional.empty(),
+        1750, false, false, false, Optional.empty(), Optional.empty(), false, 3);
+    sessions.put(second);
+    assertTrue(sessions.hold(second, 4, at.plusSeconds(60)));
+    assertTrue(sessions.pay("Z1", other, new Payment("pay-2", 1750, at.plusSeconds(61), "test", "REF-2")).isPresent(),
+        "a hold left by an invocation that died ends by itself");
+    assertFalse(sessions.hold(new Session(new SessionId("S1", ID.startDate(), 9), "Z1", TEN, Optional.of(10L),
+        Optional.of(TEN.plusMinutes(1)), Optional.empty(), 0, false, false, false, Optional.empty(), Optional.empty(),
+        false, 1), 4, at), "no such session");
+
+    SessionId third = new SessionId("S1", ID.startDate(), 11);
+    Session corrected = new Session(third, "Z1", TEN, Optional.of(12L), Optional.of(TEN.plusMinutes(100)),
+        Optional.empty(), 1750, false, false, false, Optional.empty(), Optional.empty(), false, 3);
+    sessions.put(corrected);
+    assertTrue(sessions.hold(corrected, 4, at.plusSeconds(60)));
+    assertTrue(sessions.put(new Session(third, "Z1", TEN, Optional.of(12L), Optional.of(TEN.plusMinutes(100)),
+        Optional.empty(), 1000, false, false, false, Optional.of("corrected"), Optional.empty(), false, 4)));
+    assertTrue(sessions.pay("Z1", third, new Payment("pay-3", 1000, at, "test", "REF-3")).isPresent(),
+        "the correction's put ended the hold");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dynalite", "memory"})
+  void aPaymentIntentIsOpenedOnceMovesOnlyFromItsStateAndIsListedUntilFinished(String kind) {
+    var intents = stores(kind).intents();
+    Instant at = Instant.parse("2026-11-23T04:00:00Z");
+    PaymentIntent first = new PaymentIntent("pay-1", "S1-20261123-1", 1750, at, PaymentIntent.State.OPEN, at,
+        Optional.empty());
+    PaymentIntent later = new PaymentIntent("pay-2", "S1-20261123-1", 1750, at.plusSeconds(5), PaymentIntent.State.OPEN,
+        at.plusSeconds(5), Optional.empty());
+    Instant moved = at.plusSeconds(30);
+
+    assertEquals(first, intents.open(first));
+    assertEquals(first, intents.open(new PaymentIntent("pay-1", "S9-20261123-1", 1, at.plusSeconds(9),
+        PaymentIntent.State.OPEN, at.plusSeconds(9), Optional.empty())), "the first one stays");
+    intents.open(later);
+    assertEquals(List.of(), intents.unfinished(at));
+    assertEquals(List.of(first, later), intents.unfinished(at.plusSeconds(6)));
+
+    assertFalse(intents.move("pay-1", PaymentIntent.State.REFUNDING, PaymentIntent.State.REFUNDED, "not refunding", moved));
+    assertTrue(intents.move("pay-1", PaymentIntent.State.OPEN, PaymentIntent.State.REFUNDING, "interrupted", moved));
+    assertFalse(intents.move("pay-1", PaymentIntent.State.OPEN, PaymentIntent.State.PAID, "claimed by the refund", moved));
+    assertTrue(intents.move("pay-2", PaymentIntent.State.OPEN, PaymentIntent.State.PAID, "paid", moved));
+    assertFalse(intents.move("pay-9", PaymentIntent.State.OPEN, PaymentIntent.State.PAID, "no such intent", moved));
+    assertEquals(List.of(new PaymentIntent("pay-1", "S1-20261123-1", 1750, at, PaymentIntent.State.REFUNDING, moved,
+        Optional.of("interrupted"))), intents.unfinished(at.plusSeconds(6)), "a refunding one is still listed");
+    assertTrue(intents.move("pay-1", PaymentIntent.State.REFUNDING, PaymentIntent.State.REFUNDED, "refunded", moved));
+    assertEquals(List.of(), intents.unfinished(at.plusSeconds(6)));
+    assertEquals(PaymentIntent.State.REFUNDED, intents.open(first).state(), "opening it again reads what it became");
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package city.parking;
 
 import city.parking.api.OccupancyHandler;
+import city.parking.api.PaymentReconciliationHandler;
 import city.parking.api.PlateReadHandler;
 import city.parking.api.SettlementHandler;
 import city.parking.api.Wiring;
@@ -37,8 +38,13 @@ final class ParkingWorld {
   final Clock clock;
 
   ParkingWorld(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this(Wiring.stores(dynamoDb, table), clock);
+  }
+
+  /** The handlers on these stores (the table's, some wrapped by the test). */
+  ParkingWorld(ParkingStores stores, Clock clock) {
     this.clock = clock;
-    this.stores = Wiring.stores(dynamoDb, table);
+    this.stores = stores;
     DeadLetterStore letters = new DeadLetterStore() {
       @Override
       public void record(DeadLetter deadLetter) {
@@ -75,7 +81,12 @@ final class ParkingWorld {
   }
 
   Payments payments(PaymentProvider provider) {
-    return new Payments(lookup(), stores.sessions(), stores.keys(), provider, clock);
+    return new Payments(lookup(), stores.sessions(), stores.keys(), stores.intents(), provider, clock);
+  }
+
+  Map<String, Object> reconcile(PaymentProvider provider) {
+    return new PaymentReconciliationHandler(CITY, stores, provider, clock)
+        .handleRequest(Map.of("time", clock.instant().toString()), null);
   }
 
   OpsReports reports() {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.parking.api.Wiring;
+import city.parking.core.DelegatingSessionStore;
+import city.parking.core.ParkingStores;
+import city.parking.core.SessionStore;
 import city.parking.core.OpsReports;
 import city.parking.core.PaymentResult;
 import city.parking.core.SpaceStatus;
@@ -18,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,10 +43,13 @@ class SettlementTest {
   private ParkingWorld world;
   private RecordingPublisher publisher;
 
+  private String table;
+
   @BeforeEach
   void freshTable() {
     clock = new MutableClock(ARRIVAL);
-    world = new ParkingWorld(dynalite.client(), dynalite.parkingTable(), clock);
+    table = dynalite.parkingTable();
+    world = new ParkingWorld(dynalite.client(), table, clock);
     publisher = new RecordingPublisher();
   }
 
@@ -111,6 +119,59 @@ class SettlementTest {
     assertEquals(1750, after.get(0).amountDue());
     assertTrue(after.get(0).paid());
     assertTrue(after.get(0).correction().orElseThrow().contains("it is paid: not corrected"), after.get(0).correction().toString());
+  }
+
+  /**
+   * S7: free at 9:00, [2: occupied 10:00, missing], occupied 10:05, free 11:00: settled as S7-3, 10:05-11:00. The
+   * late reading 2 would bill 10:00-11:00 as S7-2 and void S7-3, but S7-3 is paid while the correction runs (after
+   * it read the sessions, before its first write). Nothing of the correction may land: S7-2 would bill the stay twice.
+   */
+  @Test
+  void aCorrectionThatMeetsASessionPaidMeanwhileLeavesNothingHalfApplied() {
+    world.plate("C1", "S7", "京A12345", "2026-11-23T10:06:00+08:00", 0.95);
+    world.occupancy("S7", false, "2026-11-23T09:00:00+08:00", 1);
+    world.occupancy("S7", true, "2026-11-23T10:05:00+08:00", 3);
+    world.occupancy("S7", false, "2026-11-23T11:00:00+08:00", 4);
+    clock.advance(Duration.ofMinutes(31));
+    world.settle(publisher);
+    assertEquals(List.of("S7-20261123-3"), sessions("S7").stream().map(Session::sessionId).toList());
+    assertEquals(750, world.session("S7-20261123-3").amountDue());
+
+    ParkingStores stores = Wiring.stores(dynalite.client(), table);
+    AtomicBoolean payFirst = new AtomicBoolean(true);
+    SessionStore payingMeanwhile = new DelegatingSessionStore(stores.sessions()) {
+      private void citizenPays() {
+        if (payFirst.getAndSet(false)) {
+          PaymentResult paid = world.payments(new SimulatedPaymentProvider()).pay(OWNER, "S7-20261123-3", "key-1", 750);
+          assertEquals(201, paid.status(), paid.body());
+        }
+      }
+
+      @Override
+      public boolean put(Session session) {
+        citizenPays();
+        return super.put(session);
+      }
+
+      @Override
+      public boolean hold(Session session, long version, Instant until) {
+        citizenPays();
+        return super.hold(session, version, until);
+      }
+    };
+    ParkingWorld racing = new ParkingWorld(new ParkingStores(stores.spaces(), payingMeanwhile, stores.plateReads(),
+        stores.keys(), stores.intents()), clock);
+    clock.advance(Duration.ofHours(1));
+
+    racing.occupancy("S7", true, "2026-11-23T10:00:00+08:00", 2);
+
+    assertFalse(payFirst.get(), "the payment came in during the correction");
+    List<Session> after = sessions("S7");
+    assertEquals(List.of("S7-20261123-3"), after.stream().map(Session::sessionId).toList(), "no S7-2: " + after);
+    assertTrue(after.get(0).paid());
+    assertEquals(750, after.get(0).amountDue());
+    assertTrue(after.get(0).correction().orElseThrow().contains("it is paid: not corrected"), after.toString());
+    assertTrue(world.stores.spaces().head("Z1", "S7").orElseThrow().skipped().isEmpty(), "the reading was dealt with");
   }
 
   @Test

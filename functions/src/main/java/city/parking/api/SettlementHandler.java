@@ -9,14 +9,11 @@ import city.parking.core.SessionBook;
 import city.parking.core.WaitingReads;
 import city.platform.City;
 import city.platform.DevicePublisher;
-import city.platform.InvalidInput;
 import city.platform.IotDevicePublisher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,24 +42,12 @@ public final class SettlementHandler implements RequestHandler<Map<String, Objec
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-    Instant now = now(event);
+    Instant now = ScheduledTime.of(event, clock);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("time", now.toString());
     result.put("gapsSettled", gaps.settle(now));
     result.put("overstayAlerts", overstays.check(now));
     result.put("arrearsListed", arrears.check(now));
     return result;
-  }
-
-  private Instant now(Map<String, Object> event) {
-    Object time = event == null ? null : event.get("time");
-    if (time == null) {
-      return clock.instant();
-    }
-    try {
-      return OffsetDateTime.parse(time.toString()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput("event time must be ISO-8601: " + time);
-    }
   }
 }

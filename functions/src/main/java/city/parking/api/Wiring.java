@@ -6,6 +6,7 @@ import city.parking.core.PaymentProvider;
 import city.parking.core.SpaceClosures;
 import city.parking.payment.SimulatedPaymentProvider;
 import city.parking.store.dynamodb.DynamoIdempotencyStore;
+import city.parking.store.dynamodb.DynamoPaymentIntentStore;
 import city.parking.store.dynamodb.DynamoPlateReadStore;
 import city.parking.store.dynamodb.DynamoSessionStore;
 import city.parking.store.dynamodb.DynamoSpaceClosures;
@@ -27,7 +28,8 @@ public final class Wiring {
 
   public static ParkingStores stores(DynamoDbClient dynamoDb, String table) {
     return new ParkingStores(new DynamoSpaceStore(dynamoDb, table), new DynamoSessionStore(dynamoDb, table),
-        new DynamoPlateReadStore(dynamoDb, table), new DynamoIdempotencyStore(dynamoDb, table));
+        new DynamoPlateReadStore(dynamoDb, table), new DynamoIdempotencyStore(dynamoDb, table),
+        new DynamoPaymentIntentStore(dynamoDb, table));
   }
 
   /** The client is built, not used: building a handler does no I/O. */

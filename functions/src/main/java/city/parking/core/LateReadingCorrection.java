@@ -6,6 +6,7 @@ import city.parking.core.session.PlateCandidate;
 import city.parking.core.session.Session;
 import city.parking.core.session.SessionFold;
 import city.parking.core.session.SkippedRange;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,12 +24,21 @@ import java.util.TreeMap;
  * session that was open at the gap, with every reading known now (sessions hold their opening and closing
  * readings, repeats and waiting readings are kept items). Sessions that come out different are rewritten and
  * say so, sessions that no longer exist are voided, new ones are created: all of it only if none of the
- * sessions it would change is paid. A paid session is never changed; it is told why instead.
+ * sessions it would change is paid. A paid session is never changed; it is told why instead. No transactions,
+ * and still nothing half-applied: every stored session the correction rewrites is held first (a held session
+ * cannot be paid); if one was paid meanwhile, the holds are let go before anything is written and the next
+ * attempt refuses the correction.
  */
 public final class LateReadingCorrection {
   private static final int ATTEMPTS = 10;
   /** Sessions before the gap are looked up this many days back (the one that ended last before it). */
   private static final int DAYS_BEFORE = 2;
+  /**
+   * Outlasts an invocation that dies mid-correction and both of Lambda's retries of it (after 1 and 2 more
+   * minutes, 10 s each at most): the retry completes the same correction under the same holds. A hold left by
+   * a correction that never completes ends by itself.
+   */
+  static final Duration HOLD = Duration.ofMinutes(5);
 
   private final ParkingSettings settings;
   private final SpaceStore spaces;
@@ -84,6 +94,7 @@ public final class LateReadingCorrection {
       Map<Long, Session> before = new LinkedHashMap<>();
       known.stream().filter(s -> s.openSeq() >= from && !s.voided()).forEach(s -> before.put(s.openSeq(), s));
       List<Session> writes = new ArrayList<>();
+      List<Session> rewritten = new ArrayList<>();
       List<Session> paid = new ArrayList<>();
       for (var closed : run.closed()) {
         Session corrected = book.toSession(closed, zone, version, now);
@@ -95,6 +106,9 @@ public final class LateReadingCorrection {
           paid.add(old);
         } else {
           writes.add(corrected.corrected(note, version));
+          if (old != null) {
+            rewritten.add(old);
+          }
         }
       }
       for (Session gone : before.values()) {
@@ -102,6 +116,7 @@ public final class LateReadingCorrection {
           paid.add(gone);
         } else {
           writes.add(gone.voidedBy("voided by late reading " + late.seq() + " (arrived " + now + ")", version));
+          rewritten.add(gone);
         }
       }
       List<SkippedRange> remaining = without(head.skipped(), late.seq());
@@ -115,8 +130,12 @@ public final class LateReadingCorrection {
         }
         continue;
       }
+      if (!holdAll(rewritten, version, now.plus(HOLD))) {
+        continue; // paid meanwhile, nothing written: the next attempt refuses
+      }
       if (!writes.stream().allMatch(sessions::put)) {
-        continue; // paid meanwhile: the next attempt refuses
+        rewritten.forEach(session -> sessions.release(session, version));
+        continue; // a correction from a newer head wrote first: the next attempt folds on top of it
       }
       for (long seq : run.unrecorded()) {
         OccupancyReading reading = readings.get(seq);
@@ -129,6 +148,19 @@ public final class LateReadingCorrection {
       }
     }
     throw new IllegalStateException("space " + spaceId + " changed under every one of " + ATTEMPTS + " attempts");
+  }
+
+  /** Holds every session or none: when one refuses, the holds taken so far are let go. */
+  private boolean holdAll(List<Session> rewritten, long version, Instant until) {
+    List<Session> held = new ArrayList<>();
+    for (Session session : rewritten) {
+      if (!sessions.hold(session, version, until)) {
+        held.forEach(h -> sessions.release(h, version));
+        return false;
+      }
+      held.add(session);
+    }
+    return true;
   }
 
   /** Every applied reading from {@code from} to {@code to}, from where each one left its trace. */

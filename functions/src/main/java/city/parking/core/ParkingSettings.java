@@ -12,11 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The billing rules of the city file's parking section, with their defaults: minimum session (flapping),
  * gap timeout, arrears age, how long before a session a camera read still counts, which spaces each camera
- * covers, and each zone's tariff and optional maximum stay.
+ * covers, what a plate in a token may look like, and each zone's tariff and optional maximum stay.
  */
 public final class ParkingSettings {
   private final ParkingLayout layout;
@@ -28,6 +30,7 @@ public final class ParkingSettings {
   private final Map<String, Set<String>> cameraSpaces;
   private final Map<String, Duration> zoneMaxStay;
   private final Map<String, SessionRules> zoneRules;
+  private final PlateFormat plateFormat;
 
   private ParkingSettings(City city, ParkingLayout layout) {
     JsonNode section = city.section("parking");
@@ -37,6 +40,7 @@ public final class ParkingSettings {
     this.gapTimeout = Duration.ofMinutes(positive(section, "gapTimeoutMinutes", 30));
     this.arrearsAge = Duration.ofDays(positive(section, "arrearsAgeDays", 7));
     this.plateLead = Duration.ofSeconds(positive(section, "plateLeadSeconds", 120));
+    this.plateFormat = new PlateFormat(foreignPlatePattern(section));
     this.cameraSpaces = new LinkedHashMap<>();
     for (JsonNode camera : section.path("cameras")) {
       Set<String> spaces = new LinkedHashSet<>();
@@ -72,6 +76,21 @@ public final class ParkingSettings {
       throw new IllegalArgumentException("parking." + field + " must be a positive whole number");
     }
     return value;
+  }
+
+  private static Optional<Pattern> foreignPlatePattern(JsonNode section) {
+    JsonNode pattern = section.get("foreignPlatePattern");
+    if (pattern == null || pattern.isNull()) {
+      return Optional.empty();
+    }
+    if (!pattern.isTextual() || pattern.asText().isEmpty()) {
+      throw new IllegalArgumentException("parking.foreignPlatePattern must be a regular expression");
+    }
+    try {
+      return Optional.of(Pattern.compile(pattern.asText()));
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("parking.foreignPlatePattern is not a regular expression: " + e.getDescription());
+    }
   }
 
   public ParkingLayout layout() {
@@ -110,6 +129,10 @@ public final class ParkingSettings {
   public Optional<Duration> maxStay(ParkingLayout.Zone zone) {
     Duration configured = zoneMaxStay.get(zone.zone());
     return configured != null ? Optional.of(configured) : tariff(zone).maxStay(zone.zoneClass());
+  }
+
+  public PlateFormat plateFormat() {
+    return plateFormat;
   }
 
   public boolean cameraCovers(String cameraId, String spaceId) {

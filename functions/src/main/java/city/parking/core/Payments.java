@@ -13,24 +13,28 @@ import java.util.Optional;
 
 /**
  * Pays a session exactly its amount due, once. The Idempotency-Key record is claimed with a conditional
- * put; the provider is charged under a payment id derived from the key (so a retry never charges twice);
- * the session is marked paid by a conditional update that holds only while it is unpaid and still owes
- * exactly that amount. A charge that loses (someone else paid first, a correction changed the amount) is
- * refunded. The final answer is stored under the key and returned to every retry. No transactions: each
- * step is one conditional single-item write, and every step may be repeated.
+ * put; a payment intent is written before the provider is charged under a payment id derived from the key (so
+ * a retry never charges twice); the session is marked paid by a conditional update that holds only while it
+ * is unpaid and still owes exactly that amount; then the intent says paid. A charge that loses (someone else
+ * paid first, a correction changed the amount) is refunded at once; a charge whose invocation died before
+ * the session was marked is refunded by {@link PaymentReconciliation}. The final answer is stored under the
+ * key and returned to every retry. No transactions: each step is one conditional single-item write, and every
+ * step may be repeated.
  */
 public final class Payments {
   private final SessionLookup lookup;
   private final SessionStore sessions;
   private final IdempotencyStore keys;
+  private final PaymentIntentStore intents;
   private final PaymentProvider provider;
   private final Clock clock;
 
-  public Payments(SessionLookup lookup, SessionStore sessions, IdempotencyStore keys, PaymentProvider provider,
-      Clock clock) {
+  public Payments(SessionLookup lookup, SessionStore sessions, IdempotencyStore keys, PaymentIntentStore intents,
+      PaymentProvider provider, Clock clock) {
     this.lookup = lookup;
     this.sessions = sessions;
     this.keys = keys;
+    this.intents = intents;
     this.provider = provider;
     this.clock = clock;
   }
@@ -57,24 +61,41 @@ public final class Payments {
   private PaymentResult settle(Session session, IdempotentPayment request) {
     String paymentId = request.paymentId();
     if (session.payment().map(Payment::paymentId).filter(paymentId::equals).isPresent()) {
+      close(paymentId, PaymentIntent.State.PAID, "the session holds this payment");
       return paid(session);
     }
+    // an earlier attempt under this key may have charged before it died: its open intent is the reconciliation's
     Optional<PaymentResult> refusal = refusal(session, request.amount());
     if (refusal.isPresent()) {
       return refusal.get();
     }
+    PaymentIntent intent = intents.open(PaymentIntent.open(request, clock.instant()));
+    if (!intent.mayCharge(clock.instant())) {
+      return intent.state() == PaymentIntent.State.DECLINED
+          ? error(402, "payment declined: " + intent.reason().orElse("by the provider"))
+          : error(409, "the payment under this Idempotency-Key did not complete and whatever it charged is "
+              + "refunded; pay again with a new Idempotency-Key");
+    }
     PaymentProvider.Charge charge = provider.charge(paymentId, session.sessionId(), request.amount());
     if (!charge.approved()) {
+      close(paymentId, PaymentIntent.State.DECLINED, charge.declineReason());
       return error(402, "payment declined: " + charge.declineReason());
     }
     Payment payment = new Payment(paymentId, request.amount(), clock.instant(), provider.name(), charge.reference());
     Optional<Session> stored = sessions.pay(session.zone(), session.id(), payment);
     if (stored.isPresent()) {
+      close(paymentId, PaymentIntent.State.PAID, "the session holds this payment");
       return paid(stored.get());
     }
     provider.refund(paymentId, request.amount());
+    close(paymentId, PaymentIntent.State.REFUNDED, "the session changed during payment");
     Session now = lookup.find(session.sessionId()).orElse(session);
     return refusal(now, request.amount()).orElse(error(409, "the session changed during payment; the charge was refunded"));
+  }
+
+  /** The end of the intent this invocation opened (a retry may have ended it already: then nothing changes). */
+  private void close(String paymentId, PaymentIntent.State end, String reason) {
+    intents.move(paymentId, PaymentIntent.State.OPEN, end, reason, clock.instant());
   }
 
   private static Optional<PaymentResult> refusal(Session session, long amount) {

@@ -4,6 +4,7 @@ import city.parking.core.session.Payment;
 import city.parking.core.session.PlateCandidate;
 import city.parking.core.session.Session;
 import city.parking.core.session.SessionId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +26,24 @@ public interface SessionStore {
 
   List<Session> ofZoneDay(String zone, LocalDate day);
 
+  /**
+   * Holds an unpaid session for a correction computed from head {@code version}: until {@code until} it cannot
+   * be paid, so the correction's writes that follow are not refused half-way. Refused (false) when the session
+   * is paid, or was written from head {@code version} or a newer one. The correction's put of the session ends
+   * the hold; a hold left by an invocation that died ends at {@code until}.
+   */
+  boolean hold(Session session, long version, Instant until);
+
+  /** Ends a hold that the correction from head {@code version} took, if it still holds. */
+  void release(Session session, long version);
+
   /** Sets the plate if this read beats the stored one and the session is not paid or voided. */
   boolean offerPlate(String zone, SessionId id, PlateCandidate read);
 
   /**
-   * Records the payment if the session is unpaid and {@code payment.amount()} is exactly its amount due, or if
-   * this very payment is already recorded (a retry). Returns the session as stored afterwards, or empty when
-   * refused.
+   * Records the payment if the session is unpaid, not held by a correction at {@code payment.paidAt()}, and
+   * {@code payment.amount()} is exactly its amount due, or if this very payment is already recorded (a retry).
+   * Returns the session as stored afterwards, or empty when refused.
    */
   Optional<Session> pay(String zone, SessionId id, Payment payment);
 

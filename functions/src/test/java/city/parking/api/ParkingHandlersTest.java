@@ -15,6 +15,7 @@ import city.platform.RuleEvent;
 import city.platform.TestCity;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,10 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the parking handlers refuse before touching any store, driven by the events/ samples. */
 class ParkingHandlersTest {
-  private static final ParkingStores NO_STORES = new ParkingStores(null, null, null, null);
+  private static final ParkingStores NO_STORES = new ParkingStores(null, null, null, null, null);
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC);
   private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
   private final PlateReadHandler plates = new PlateReadHandler(TestCity.sample(), NO_STORES, deadLetters, CLOCK);
@@ -76,8 +78,61 @@ class ParkingHandlersTest {
     event.setBody("{\"amount\": 17.5}");
     response = sessions.handleRequest(event, null);
     assertEquals(400, response.getStatusCode());
-    assertEquals("field amount must be the amount due in fen, a whole number above 0",
+    assertEquals("field amount must be the amount due in fen, a whole number from 1 to 9223372036854775807; got a "
+        + "fraction", Json.parse(response.getBody()).get("error").asText());
+  }
+
+  /** Each is refused with its reason before any store is touched (the stores here are null: a touch is a 500). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"amount\": 18446744073709553366} | got a number out of that range",
+      "{\"amount\": 9223372036854775808}  | got a number out of that range",
+      "{\"amount\": -18446744073709551616} | got a number out of that range",
+      "{\"amount\": 1750.5}               | got a fraction",
+      "{\"amount\": 1750.0}               | got a fraction",
+      "{\"amount\": 1.75e3}               | got a fraction",
+      "{\"amount\": \"1750\"}             | got a string",
+      "{\"amount\": true}                 | got a boolean",
+      "{\"amount\": [1750]}               | got a array",
+      "{\"amount\": null}                 | it is missing",
+      "{\"fee\": 1750}                    | it is missing",
+      "{\"amount\": -1750}                | got -1750",
+      "{\"amount\": 0}                    | got 0"})
+  void anAmountThatIsNotAWholeNumberOfFenInRangeIsABadRequest(String body, String reason) {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/ParkingSessionsApi-payment.json");
+    event.setBody(body);
+
+    APIGatewayV2HTTPResponse response = sessions.handleRequest(event, null);
+
+    assertEquals(400, response.getStatusCode(), response.getBody());
+    assertEquals("field amount must be the amount due in fen, a whole number from 1 to 9223372036854775807; " + reason,
         Json.parse(response.getBody()).get("error").asText());
+  }
+
+  /** A claim value that is not a plate is a token that does not authenticate a citizen: 401, stores untouched. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "京X00000,京B99999     | 京X00000,京B99999",
+      "[京X00000,京B99999]   | 京X00000,京B99999",
+      "京X00000 京B99999     | 京X00000 京B99999",
+      "[京A12345 ALL]        | ALL",
+      "[\"京A12345\",\"*\"] | *",
+      "京a12345              | 京a12345",
+      "京AO1234              | 京AO1234"})
+  void aTokenWhosePlatesClaimHoldsSomethingElseThanPlatesIsRefused(String claim, String shown) {
+    for (String file : List.of("ParkingSessionsApi-list.json", "ParkingSessionsApi-receipt.json",
+        "ParkingSessionsApi-payment.json")) {
+      APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/" + file);
+      Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+      claims.put("plates", claim);
+      event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+      APIGatewayV2HTTPResponse response = sessions.handleRequest(event, null);
+
+      assertEquals(401, response.getStatusCode(), file + ": " + response.getBody());
+      assertEquals("token claim plates holds \"" + shown + "\", which is not a licence plate",
+          Json.parse(response.getBody()).get("error").asText(), file);
+    }
   }
 
   @ParameterizedTest

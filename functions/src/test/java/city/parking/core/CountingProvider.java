@@ -13,6 +13,7 @@ public final class CountingProvider implements PaymentProvider {
   public final Map<String, Long> charged = new ConcurrentHashMap<>();
   final Set<String> refunded = ConcurrentHashMap.newKeySet();
   public final AtomicInteger chargeCalls = new AtomicInteger();
+  public final AtomicInteger refundCalls = new AtomicInteger();
 
   @Override
   public String name() {
@@ -28,6 +29,7 @@ public final class CountingProvider implements PaymentProvider {
 
   @Override
   public void refund(String paymentId, long amountFen) {
+    refundCalls.incrementAndGet();
     refunded.add(paymentId);
   }
 

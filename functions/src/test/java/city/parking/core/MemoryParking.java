@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 final class MemoryParking {
   final ParkingSettings settings = ParkingSettings.of(TestCity.sample());
   final ParkingStores stores = new ParkingStores(new MemorySpaceStore(), new MemorySessionStore(),
-      new MemoryPlateReadStore(), new MemoryIdempotencyStore());
+      new MemoryPlateReadStore(), new MemoryIdempotencyStore(), new MemoryPaymentIntentStore());
   final MutableClock clock;
   private final SessionBook book = new SessionBook(settings, stores.sessions());
   private final WaitingReads waitingReads = new WaitingReads(stores.plateReads());
@@ -48,7 +48,7 @@ final class MemoryParking {
   }
 
   Payments payments(PaymentProvider provider) {
-    return new Payments(lookup(), stores.sessions(), stores.keys(), provider, clock);
+    return new Payments(lookup(), stores.sessions(), stores.keys(), stores.intents(), provider, clock);
   }
 
   Session session(String sessionId) {

@@ -4,6 +4,7 @@ import city.parking.core.session.Payment;
 import city.parking.core.session.PlateCandidate;
 import city.parking.core.session.Session;
 import city.parking.core.session.SessionId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
 public final class MemorySessionStore implements SessionStore {
   private record Key(String zone, SessionId id) {}
 
+  private record Hold(long version, Instant until) {}
+
   /** Within a zone's day in sort-key order ({@code <spaceId>#<opening seq>}). */
   private static final Comparator<Key> SORT_KEY = Comparator.comparing(Key::zone)
       .thenComparing(key -> key.id().startDate())
@@ -29,6 +32,7 @@ public final class MemorySessionStore implements SessionStore {
 
   private final Map<Key, Session> sessions = new TreeMap<>(SORT_KEY);
   private final Map<String, LocalDate> arrearsChecked = new HashMap<>();
+  private final Map<Key, Hold> holds = new HashMap<>();
 
   /** {@code attribute_not_exists(pk) OR (attribute_not_exists(paymentId) AND headVersion < :v)} */
   @Override
@@ -38,8 +42,31 @@ public final class MemorySessionStore implements SessionStore {
     boolean allowed = stored == null || (!stored.paid() && stored.headVersion() < session.headVersion());
     if (allowed) {
       sessions.put(key, session);
+      holds.remove(key);
     }
     return allowed;
+  }
+
+  /** {@code attribute_exists(pk) AND attribute_not_exists(paymentId) AND headVersion < :v} */
+  @Override
+  public synchronized boolean hold(Session session, long version, Instant until) {
+    Key key = new Key(session.zone(), session.id());
+    Session stored = sessions.get(key);
+    if (stored == null || stored.paid() || stored.headVersion() >= version) {
+      return false;
+    }
+    holds.put(key, new Hold(version, until));
+    return true;
+  }
+
+  /** {@code holdVersion = :v} */
+  @Override
+  public synchronized void release(Session session, long version) {
+    Key key = new Key(session.zone(), session.id());
+    Hold hold = holds.get(key);
+    if (hold != null && hold.version() == version) {
+      holds.remove(key);
+    }
   }
 
   @Override
@@ -96,7 +123,8 @@ public final class MemorySessionStore implements SessionStore {
   }
 
   /**
-   * {@code (exists AND unpaid AND amountDue = :amount AND closed AND not voided AND not noise) OR paymentId = :pid};
+   * {@code (exists AND unpaid AND amountDue = :amount AND closed AND not voided AND not noise AND not held at :now)
+   * OR paymentId = :pid};
    * the first payment time stays, the session leaves the arrears list.
    */
   @Override
@@ -106,8 +134,9 @@ public final class MemorySessionStore implements SessionStore {
     if (stored == null) {
       return Optional.empty();
     }
+    Hold hold = holds.get(key);
     boolean first = !stored.paid() && stored.amountDue() == payment.amount() && stored.end().isPresent()
-        && !stored.voided() && !stored.noise();
+        && !stored.voided() && !stored.noise() && (hold == null || hold.until().isBefore(payment.paidAt()));
     boolean again = stored.payment().map(Payment::paymentId).filter(payment.paymentId()::equals).isPresent();
     if (!first && !again) {
       return Optional.empty();

@@ -120,6 +120,46 @@ class PaymentsTest {
     assertTrue(parking.session(SESSION).payment().isEmpty());
   }
 
+  private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+    event.setRawPath("/parking/sessions/" + SESSION + "/payments");
+    event.setPathParameters(Map.of("sessionId", SESSION));
+    return new ParkingSessionsApiHandler(TestCity.sample(), parking.stores, provider, parking.clock)
+        .handleRequest(event, null);
+  }
+
+  /** 2^64 + 1750: {@code longValue()} wraps it to exactly the amount due. */
+  @ParameterizedTest
+  @Event(value = "../events/ParkingSessionsApi-payment.json", type = APIGatewayV2HTTPEvent.class)
+  void anAmountBeyondALongIsABadRequestNotThePaymentItWrapsTo(APIGatewayV2HTTPEvent event) {
+    event.setBody("{\"amount\": 18446744073709553366}");
+
+    APIGatewayV2HTTPResponse response = send(event);
+
+    assertEquals(400, response.getStatusCode(), response.getBody());
+    assertEquals(0, provider.chargeCalls.get());
+    assertFalse(parking.session(SESSION).paid());
+  }
+
+  /** The token names one value, "京X00000,京A12345": no plate, so neither 京X00000's nor 京A12345's sessions. */
+  @ParameterizedTest
+  @Event(value = "../events/ParkingSessionsApi-payment.json", type = APIGatewayV2HTTPEvent.class)
+  void aPlatesClaimWithTwoPlatesInOneValueNeitherReadsNorPays(APIGatewayV2HTTPEvent event) {
+    Map<String, String> claims = new java.util.HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+    claims.put("plates", "京X00000,京A12345");
+    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+    APIGatewayV2HTTPResponse payment = send(event);
+    event.setRouteKey("GET /parking/sessions/{sessionId}");
+    event.setBody(null);
+    APIGatewayV2HTTPResponse receipt = send(event);
+
+    assertEquals(401, payment.getStatusCode(), payment.getBody());
+    assertEquals(401, receipt.getStatusCode(), receipt.getBody());
+    assertEquals(0, provider.chargeCalls.get());
+    claims.put("plates", "[京X00000 京A12345]");
+    assertEquals(200, send(event).getStatusCode(), "two plates, as the authorizer renders an array of two");
+  }
+
   /** A provider that refuses every charge, as a bank does for an expired card. */
   private record DecliningProvider(String reason) implements PaymentProvider {
     @Override

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Session items: pk {@code SESSIONS#<zone>#<local date of start>}, sk {@code <spaceId>#<opening seq>}. The key
  * follows from the session id and the city file (the space's zone), so a session is one GetItem away; a
  * zone's day is one query (summary, enforcement review, the arrears check). A session in arrears is also in
- * gsi1 under {@code ARREARS}: only those sessions pay for an index write.
+ * gsi1 under {@code ARREARS}: only those sessions pay for an index write. A late-reading correction holds the
+ * sessions it rewrites ({@code holdVersion}, {@code heldUntil}) before it writes any; its put ends the hold.
  */
 public final class DynamoSessionStore implements SessionStore {
   static final String ARREARS = "ARREARS";
@@ -115,6 +116,28 @@ public final class DynamoSessionStore implements SessionStore {
   }
 
   @Override
+  public boolean hold(Session session, long version, Instant until) {
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(session.zone(), session.id()))
+        .updateExpression("SET holdVersion = :v, heldUntil = :until")
+        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(paymentId) AND headVersion < :v")
+        .expressionAttributeValues(Map.of(":v", n(version), ":until", n(until.toEpochMilli())))
+        .build());
+  }
+
+  @Override
+  public void release(Session session, long version) {
+    ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(session.zone(), session.id()))
+        .updateExpression("REMOVE holdVersion, heldUntil")
+        .conditionExpression("holdVersion = :v")
+        .expressionAttributeValues(Map.of(":v", n(version)))
+        .build());
+  }
+
+  @Override
   public Optional<Session> pay(String zone, SessionId id, Payment payment) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pid", s(payment.paymentId()));
@@ -122,6 +145,7 @@ public final class DynamoSessionStore implements SessionStore {
     values.put(":at", s(payment.paidAt().toString()));
     values.put(":provider", s(payment.provider()));
     values.put(":reference", s(payment.providerReference()));
+    values.put(":now", n(payment.paidAt().toEpochMilli()));
     try {
       var response = dynamoDb.updateItem(UpdateItemRequest.builder()
           .tableName(table)
@@ -129,7 +153,8 @@ public final class DynamoSessionStore implements SessionStore {
           .updateExpression("SET paymentId = :pid, paidAmount = :amount, paidAt = if_not_exists(paidAt, :at), "
               + "provider = :provider, providerReference = :reference REMOVE gsi1pk, gsi1sk, arrears")
           .conditionExpression("(attribute_exists(pk) AND attribute_not_exists(paymentId) AND amountDue = :amount"
-              + " AND attribute_exists(#end) AND attribute_not_exists(voided) AND attribute_not_exists(noise))"
+              + " AND attribute_exists(#end) AND attribute_not_exists(voided) AND attribute_not_exists(noise)"
+              + " AND (attribute_not_exists(heldUntil) OR heldUntil < :now))"
               + " OR paymentId = :pid")
           .expressionAttributeNames(NAMES)
           .expressionAttributeValues(values)

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 class OccupancyReadingTest {
   private final DeviceMessageHandler checks = new OccupancyHandler(TestCity.sample(),
-      new ParkingStores(null, null, null, null), new MemoryDeadLetters(), Clock.systemUTC());
+      new ParkingStores(null, null, null, null, null), new MemoryDeadLetters(), Clock.systemUTC());
 
   @SuppressWarnings("unchecked")
   @ParameterizedTest
