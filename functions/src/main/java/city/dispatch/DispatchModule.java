@@ -64,7 +64,9 @@ public final class DispatchModule implements CityModule {
     FunctionSpec open311 = FunctionSpec.handledBy("DispatchOpen311", Open311Handler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
         .readsAndWrites(TABLE).writes(CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
-        .because("public Open311 API: a POST creates and dispatches an incident at once; searches read a month's ledger");
+        .because("public Open311 API: a POST creates and dispatches an incident at once (an anonymous priority-1 report"
+            + " waits for the call-taker's confirm, served here too since it writes and dispatches); searches read a"
+            + " month's ledger");
     FunctionSpec ops = FunctionSpec.handledBy("DispatchOpsApi", DispatchOpsHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(5)
         .reads(TABLE)
@@ -87,10 +89,13 @@ public final class DispatchModule implements CityModule {
         List.of(
             new HttpRoute("GET", "/open311/v2/services.json", "DispatchOpen311", Access.PUBLIC),
             new HttpRoute("POST", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/citizen/requests.json", "DispatchOpen311", Access.CITIZEN),
             new HttpRoute("GET", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
             new HttpRoute("GET", "/open311/v2/requests/{id}", "DispatchOpen311", Access.PUBLIC),
             new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("POST", "/ops/incidents/{incidentId}/confirm", "DispatchOpen311", Access.OPS),
+            new HttpRoute("POST", "/ops/incidents/{incidentId}/reject", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
         List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")))

@@ -86,6 +86,8 @@ class DomainResourcesTest {
     assertEquals("NONE", authorization.get("GET /gbfs/gbfs.json"));
     assertEquals("NONE", authorization.get("GET /gbfs/station_status.json"));
     assertEquals("NONE", authorization.get("POST /open311/v2/requests.json"));
+    assertEquals("JWT", authorization.get("POST /open311/v2/citizen/requests.json"), "a signed-in report, dispatched at once");
+    assertEquals("JWT", authorization.get("POST /ops/incidents/{incidentId}/confirm"));
     assertEquals("NONE", authorization.get("GET /parking/zones/{zone}/availability"));
   }
 

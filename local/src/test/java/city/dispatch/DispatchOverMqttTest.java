@@ -173,6 +173,9 @@ class DispatchOverMqttTest {
     JsonNode afterLateAccept = DispatchTwinKit.await("the late accept recorded", () -> incident(incidentId),
         i -> events(i).contains("ack-ignored"));
     assertEquals("MB", afterLateAccept.path("unitId").asText(), "a late accept from the withdrawn unit is ignored");
+    DispatchTwinKit.await("MA told again after its late accept", () -> kit.orders.stream()
+        .filter(o -> o.unitId().equals("MA") && o.action().equals("cancel") && o.incidentId().equals(incidentId))
+        .filter(o -> o.receivedNanos() > cancel.receivedNanos()).count(), n -> n >= 1);
   }
 
   @Test
@@ -217,7 +220,10 @@ class DispatchOverMqttTest {
     awaitHandled(before, 1);
     assertEquals(closed, incident(id));
     assertEquals(List.of("reported", "assigned", "accept-implied", "arrived", "ack-ignored", "resolved"), events(closed));
-    assertEquals(1, kit.orders.stream().filter(o -> o.incidentId().equals(id)).count(), "one order, no cancel");
+    assertEquals(1, kit.orders.stream().filter(o -> o.unitId().equals("PA") && o.incidentId().equals(id)).count(),
+        "one order to PA, no cancel");
+    kit.awaitOrder("a cancel answering PB's stray accepts",
+        o -> o.unitId().equals("PB") && o.action().equals("cancel") && o.incidentId().equals(id));
   }
 
   @Test

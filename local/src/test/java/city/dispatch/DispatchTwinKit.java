@@ -5,6 +5,7 @@ import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
+import city.platform.City;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -160,6 +161,11 @@ final class DispatchTwinKit implements AutoCloseable {
         "{\"incidentId\": \"%s\", \"action\": \"%s\", \"ts\": \"2026-11-28T09:00:00+08:00\"}", incidentId, action));
   }
 
+  /** The city file the twin runs, for a test that builds a handler of its own against the twin. */
+  City city() {
+    return City.load(cityFile);
+  }
+
   String opsToken() {
     return twin.token("ops-test", "ops", List.of());
   }
@@ -187,6 +193,17 @@ final class DispatchTwinKit implements AutoCloseable {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
     headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  HttpResponse<String> postJson(String path, String json, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     return send(request.build());
   }
 

@@ -1,14 +1,13 @@
 package city.dispatch.api;
 
 import city.dispatch.core.AckProcessor;
-import city.dispatch.core.UnitAck;
 import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
 import city.platform.DeviceMessageHandler;
 import city.platform.DynamoDeadLetterStore;
 
-/** units/{unitId}/acks: accept, arrive, resolve. */
+/** units/{unitId}/acks: accept, arrive, resolve, and cancel (a withdrawn unit confirms it dropped the incident). */
 public final class AckHandler extends DeviceMessageHandler {
   private final AckProcessor acks;
 
@@ -24,6 +23,6 @@ public final class AckHandler extends DeviceMessageHandler {
 
   @Override
   protected void handle(DeviceMessage message) {
-    acks.apply(UnitAck.extract(message));
+    acks.receive(message);
   }
 }

@@ -94,9 +94,12 @@ public final class DispatchOpsHandler extends HttpApiHandler {
 
   record Incidents(List<IncidentSummary> incidents) {}
 
-  /** {@code status} is what ops act on: busy while it holds an incident; {@code reportedStatus} is what it said. */
+  /**
+   * {@code status} is what ops act on: busy while it holds an incident; {@code reportedStatus} is what it said;
+   * {@code pendingCancels} the incidents it was withdrawn from and has not confirmed dropping.
+   */
   record UnitView(String unitId, String kind, String name, String status, String reportedStatus, double lat, double lon,
-      String incidentId, OffsetDateTime statusAt) {}
+      String incidentId, OffsetDateTime statusAt, List<String> pendingCancels) {}
 
   record Units(List<UnitView> units) {}
 
@@ -116,9 +119,9 @@ public final class DispatchOpsHandler extends HttpApiHandler {
       switch (name) {
         case "queue" -> statuses.add(IncidentStatus.QUEUED);
         case "in_progress" -> statuses.addAll(EnumSet.of(IncidentStatus.ACCEPTED, IncidentStatus.ON_SCENE));
-        case "open", "active" -> statuses.addAll(EnumSet.range(IncidentStatus.QUEUED, IncidentStatus.ON_SCENE));
+        case "open", "active" -> statuses.addAll(EnumSet.range(IncidentStatus.AWAITING_CONFIRMATION, IncidentStatus.ON_SCENE));
         default -> statuses.add(IncidentStatus.find(name).orElseThrow(() -> new InvalidInput(
-            "status must be queued, assigned, accepted, on_scene, closed, in_progress or open")));
+            "status must be awaiting_confirmation, queued, assigned, accepted, on_scene, closed, in_progress or open")));
       }
     }
     return statuses;
@@ -129,7 +132,7 @@ public final class DispatchOpsHandler extends HttpApiHandler {
       UnitState state = onDuty.state();
       return new UnitView(state.unitId(), state.kind(), onDuty.unit().name(), state.effectiveStatus().wireName(),
           state.reported().wireName(), state.position().lat(), state.position().lon(), state.incidentId(),
-          state.statusTs());
+          state.statusTs(), List.copyOf(state.cancelsOwed()));
     }).toList();
   }
 

@@ -1,14 +1,17 @@
 package city.dispatch.api;
 
+import city.dispatch.core.CallTaker;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.FormFields;
 import city.dispatch.core.Incident;
+import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.Open311Desk;
 import city.dispatch.core.Open311Status;
 import city.dispatch.core.Report;
 import city.dispatch.core.ServiceDefinition;
 import city.dispatch.core.ServiceRequest;
+import city.platform.Caller;
 import city.platform.City;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
@@ -22,7 +25,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +35,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Open311 GeoReport v2 (JSON only), public: citizens report without an account. Errors use the spec's shape,
+ * Open311 GeoReport v2 (JSON only), public: citizens report without an account, or signed in through the citizen
+ * route. An anonymous report of the most urgent kind waits for a call-taker, whose confirm and reject routes
+ * ({@link CallTakerEndpoints}) this function serves too. Errors of the Open311 routes use the spec's shape,
  * {@code [{"code": 400, "description": "..."}]}. Nothing here returns or logs a reporter's contact details.
  *
  * <p>The single-request route is declared as {@code /open311/v2/requests/{id}}: API Gateway path variables
@@ -45,15 +52,29 @@ public final class Open311Handler extends HttpApiHandler {
 
   public Open311Handler(Wiring wiring) {
     this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()),
-        wiring.incidentEvents());
+        new CallTaker(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()), wiring.incidentEvents());
   }
 
-  private Open311Handler(DispatchSettings settings, Open311Desk desk, IncidentEvents events) {
-    super(List.of(
+  private Open311Handler(DispatchSettings settings, Open311Desk desk, CallTaker callTaker, IncidentEvents events) {
+    super(endpoints(settings, desk, callTaker, events));
+  }
+
+  /**
+   * The public POST is anonymous whatever it carries: a route without an authorizer gets no verified claims
+   * from API Gateway, so a token there proves nothing. Signed-in citizens post to the citizen route, whose JWT
+   * authorizer verified the token.
+   */
+  private static List<Endpoint> endpoints(DispatchSettings settings, Open311Desk desk, CallTaker callTaker,
+      IncidentEvents events) {
+    List<Endpoint> endpoints = new ArrayList<>(List.of(
         open311("GET /open311/v2/services.json", request -> services(settings)),
-        open311("POST /open311/v2/requests.json", request -> submit(settings, desk, events, request)),
+        open311("POST /open311/v2/requests.json", request -> submit(settings, desk, events, request, Optional.empty())),
+        open311("POST /open311/v2/citizen/requests.json",
+            request -> submit(settings, desk, events, request, Optional.of(request.requireCaller()))),
         open311("GET /open311/v2/requests.json", request -> search(settings, desk, request)),
         open311("GET /open311/v2/requests/{id}", request -> one(settings, desk, request))));
+    endpoints.addAll(CallTakerEndpoints.of(callTaker, events));
+    return endpoints;
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -108,18 +129,23 @@ public final class Open311Handler extends HttpApiHandler {
     return HttpResponse.ok(services).cacheableFor(SERVICES_CACHE_SECONDS);
   }
 
+  /** @param citizen the signed-in citizen, whose verified subject is kept as the reporter's account_id */
   private static HttpResponse submit(DispatchSettings settings, Open311Desk desk, IncidentEvents events,
-      HttpRequest request) {
+      HttpRequest request, Optional<Caller> citizen) {
     boolean json = request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
-    Map<String, String> fields = json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body());
+    Map<String, String> fields = new LinkedHashMap<>(json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body()));
+    citizen.ifPresent(c -> fields.put("account_id", c.subject()));
     ServiceRequest serviceRequest = ServiceRequest.parse(fields, settings);
-    Open311Desk.Submission submission = desk.submit(serviceRequest, request.header("idempotency-key"));
+    Open311Desk.Submission submission = desk.submit(serviceRequest, request.header("idempotency-key"), citizen.isPresent());
     if (submission.outcome() == Open311Desk.Outcome.KEY_REUSED) {
       throw HttpError.conflict("this Idempotency-Key was already used for a different request");
     }
     Incident incident = submission.incident();
-    // a replay is the client's retry: the first attempt may have created the request and failed to publish
-    events.opened(incident);
+    // a replay is the client's retry: the first attempt may have created the request and failed to publish;
+    // a report awaiting a call-taker is told to the city only when confirmed (CallTakerEndpoints)
+    if (incident.status() != IncidentStatus.AWAITING_CONFIRMATION) {
+      events.opened(incident);
+    }
     return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Status.notes(incident), null)));
   }
 

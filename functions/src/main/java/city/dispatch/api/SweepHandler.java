@@ -8,7 +8,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Scheduled once a minute: acknowledgement timeouts, repairs of half-finished claims, queue draining. */
+/**
+ * Scheduled once a minute: cancels not yet confirmed, acknowledgement timeouts, repairs of half-finished claims,
+ * queue draining.
+ */
 public final class SweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(SweepHandler.class);
 
@@ -25,9 +28,11 @@ public final class SweepHandler implements RequestHandler<Map<String, Object>, M
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     DispatchSweep.Result result = sweep.run();
-    if (result.withdrawn() + result.freed() + result.assigned() > 0) {
-      LOG.info("sweep: {} withdrawn, {} units freed, {} assigned", result.withdrawn(), result.freed(), result.assigned());
+    if (result.cancelsResent() + result.withdrawn() + result.freed() + result.assigned() > 0) {
+      LOG.info("sweep: {} cancels re-sent, {} withdrawn, {} units freed, {} assigned", result.cancelsResent(),
+          result.withdrawn(), result.freed(), result.assigned());
     }
-    return Map.of("withdrawn", result.withdrawn(), "freed", result.freed(), "assigned", result.assigned());
+    return Map.of("cancelsResent", result.cancelsResent(), "withdrawn", result.withdrawn(), "freed", result.freed(),
+        "assigned", result.assigned());
   }
 }

@@ -2,7 +2,10 @@ package city.dispatch.core;
 
 import city.platform.InvalidInput;
 
-/** What a unit acknowledges on units/{unitId}/acks, and the incident status each one reaches. */
+/**
+ * What a unit acknowledges on units/{unitId}/acks about the incident it works on, and the incident status each
+ * one reaches. The fourth action, {@code cancel}, confirms a withdrawal and moves nothing: {@link CancelAck}.
+ */
 public enum AckAction {
   ACCEPT("accept", IncidentStatus.ACCEPTED),
   ARRIVE("arrive", IncidentStatus.ON_SCENE),
@@ -30,6 +33,6 @@ public enum AckAction {
         return action;
       }
     }
-    throw new InvalidInput("action must be one of accept, arrive, resolve");
+    throw new InvalidInput("action must be one of accept, arrive, resolve, cancel");
   }
 }

@@ -27,6 +27,18 @@ public final class DispatchPolicy {
   public record Match(Incident incident, UnitState unit, double distanceKm) {}
 
   /**
+   * Whether a citizen report waits for a call-taker before any unit is sent: an anonymous report (nobody signed
+   * in) of priority {@code confirmUpToPriority} or more urgent. A false fire call from anyone on the internet
+   * would otherwise send a fire engine, and keep one away from a real fire. Signed-in citizens and sensors
+   * dispatch at once.
+   *
+   * @param confirmUpToPriority 1 by default; 0 lets every anonymous report dispatch at once
+   */
+  public static boolean needsConfirmation(int priority, boolean signedIn, int confirmUpToPriority) {
+    return !signedIn && priority <= confirmUpToPriority;
+  }
+
+  /**
    * The nearest unit that may take the incident: of its kind, available and holding nothing. Units that
    * already let this incident time out are skipped while another unit could take it; once every unit of
    * the kind has timed out on it, all of them are offered it again rather than leaving it queued forever.

@@ -19,7 +19,9 @@ import java.util.TreeSet;
 
 /**
  * The city file's dispatch section: units, sensors, the merge window, the acknowledgement timeout, how
- * severities and services map to priorities, and which unit kind each alert category and service needs.
+ * severities and services map to priorities, which unit kind each alert category and service needs, and up to
+ * which priority an anonymous Open311 report waits for a call-taker's confirmation
+ * ({@code confirmAnonymousUpToPriority}, default 1; 0 turns it off).
  * Missing parts fall back to the defaults below, so a city file may list only its units and sensors.
  */
 public record DispatchSettings(
@@ -32,12 +34,14 @@ public record DispatchSettings(
     Map<String, GeoPoint> sensors,
     GeoPoint cityCentre,
     String agency,
-    ZoneId zone) {
+    ZoneId zone,
+    int confirmAnonymousUpToPriority) {
 
   /** Overrides the city file's ackTimeoutSeconds ("90s", "2m", "PT90S"); the twin's --ack-timeout sets it. */
   public static final String ACK_TIMEOUT_ENV = "DISPATCH_ACK_TIMEOUT";
   static final int DEFAULT_MERGE_WINDOW_SECONDS = 600;
   static final int DEFAULT_ACK_TIMEOUT_SECONDS = 90;
+  public static final int DEFAULT_CONFIRM_ANONYMOUS_UP_TO_PRIORITY = 1;
 
   static final Map<Severity, Integer> DEFAULT_SEVERITY_PRIORITIES = Map.of(
       Severity.CRITICAL, 1, Severity.HIGH, 2, Severity.MEDIUM, 3, Severity.LOW, 4, Severity.INFORMATIONAL, 5);
@@ -84,7 +88,8 @@ public record DispatchSettings(
         Map.copyOf(sensors),
         position(info),
         info.path("operator").asText(city.name()),
-        city.timeZone());
+        city.timeZone(),
+        confirmUpTo(section.path("confirmAnonymousUpToPriority")));
   }
 
   /** Times are kept in the city's offset, as people there read them. */
@@ -161,6 +166,16 @@ public record DispatchSettings(
           positive(s.path("priority"), code)));
     }
     return List.copyOf(services);
+  }
+
+  private static int confirmUpTo(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return DEFAULT_CONFIRM_ANONYMOUS_UP_TO_PRIORITY;
+    }
+    if (!value.canConvertToInt() || value.asInt() < 0) {
+      throw new IllegalArgumentException("dispatch confirmAnonymousUpToPriority must be a whole number from 0 (never)");
+    }
+    return value.asInt();
   }
 
   private static int positive(JsonNode value, String what) {

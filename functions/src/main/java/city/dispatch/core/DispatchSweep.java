@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * What runs once a minute besides the event-driven paths: withdraws assignments nobody accepted in time,
- * frees units left by a half-finished claim, and drains every queue (a unit may have become free while no
- * event said so, e.g. after a repair).
+ * What runs once a minute besides the event-driven paths: re-sends the cancels withdrawn units have not
+ * confirmed, withdraws assignments nobody accepted in time, frees units left by a half-finished claim, and drains
+ * every queue (a unit may have become free while no event said so, e.g. after a repair). The re-sends come first,
+ * so a cancel sent by this run's withdrawals is not repeated at once.
  */
 public final class DispatchSweep {
   private final DispatchSettings settings;
@@ -21,9 +22,10 @@ public final class DispatchSweep {
     this.clock = clock;
   }
 
-  public record Result(int withdrawn, int freed, int assigned) {}
+  public record Result(int cancelsResent, int withdrawn, int freed, int assigned) {}
 
   public Result run() {
+    int cancelsResent = dispatcher.resendCancels();
     OffsetDateTime now = settings.at(clock.instant());
     int withdrawn = 0;
     for (String kind : settings.kinds()) {
@@ -38,6 +40,6 @@ public final class DispatchSweep {
     for (String kind : settings.kinds()) {
       assigned += dispatcher.drain(kind);
     }
-    return new Result(withdrawn, freed, assigned);
+    return new Result(cancelsResent, withdrawn, freed, assigned);
   }
 }

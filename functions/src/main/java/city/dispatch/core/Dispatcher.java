@@ -27,12 +27,18 @@ import org.slf4j.LoggerFactory;
  * an incident never has two. A handler that dies between (1) and (2) leaves a unit holding an incident that
  * does not know it: {@link #repairHalfClaims} revokes such a claim on the incident first (so (2) can never
  * complete late) and then frees the unit.
+ *
+ * <p>A unit an incident is taken back from is owed a cancel until it confirms it (a cancel ack) or shows it
+ * works on another incident (an ack of the incident it holds). The debt is written with the release itself, so a
+ * cancel whose publish failed, or one that the handler died before sending, is re-sent by the next sweep: a
+ * withdrawn crew is always told, and two crews never drive to one incident for long.
  */
 public final class Dispatcher {
   /** Longer than any function's timeout: a claim this old whose second step never landed is abandoned. */
   static final Duration CLAIM_GRACE = Duration.ofSeconds(60);
   private static final int OPTIMISTIC_RETRIES = 8;
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final String RESENT = "withdrawn: this incident is no longer yours (repeated until you acknowledge the cancel)";
 
   private final DispatchSettings settings;
   private final IncidentStore incidents;
@@ -142,7 +148,7 @@ public final class Dispatcher {
       }
       Assignment withdrawn = current.get().assignment();
       if (incidents.replace(current.get(), current.get().withdrawn(settings.ackTimeout(), now))) {
-        units.release(withdrawn.unitId(), incidentId, withdrawn.claimId(), Optional.of(UnitStatus.OFFLINE));
+        units.releaseWithdrawn(withdrawn.unitId(), incidentId, withdrawn.claimId(), Optional.of(UnitStatus.OFFLINE));
         send(withdrawn.unitId(), DispatchOrder.cancel(incidentId,
             "no accept within " + settings.ackTimeout().toSeconds() + " s"));
         LOG.info("incident {} withdrawn from unit {}: no accept in time", incidentId, withdrawn.unitId());
@@ -168,7 +174,9 @@ public final class Dispatcher {
 
   /**
    * Frees units whose claim never completed (see the class comment): the claim is revoked on the incident
-   * before the unit is freed, so a late second step cannot take the freed unit.
+   * before the unit is freed, so a late second step cannot take the freed unit. The unit is told to drop the
+   * incident unless it finished it itself: a handler may have died after its order went out (a withdrawal
+   * that never freed the unit), so it may be on its way.
    *
    * @return how many units were freed
    */
@@ -179,32 +187,100 @@ public final class Dispatcher {
       if (unit.incidentId() == null || unit.claimedAt().plus(CLAIM_GRACE).isAfter(now)) {
         continue;
       }
-      if (revoke(unit, now)) {
-        units.release(unit.unitId(), unit.incidentId(), unit.claimId(), Optional.empty());
-        LOG.warn("unit {} freed from an unfinished claim on incident {}", unit.unitId(), unit.incidentId());
-        freed++;
+      switch (repair(unit, now)) {
+        case KEEP -> {
+          continue;
+        }
+        case FREE -> units.release(unit.unitId(), unit.incidentId(), unit.claimId(), Optional.empty());
+        case WITHDRAW -> {
+          if (units.releaseWithdrawn(unit.unitId(), unit.incidentId(), unit.claimId(), Optional.empty())) {
+            send(unit.unitId(), DispatchOrder.cancel(unit.incidentId(), "the claim on this incident was not completed"));
+          }
+        }
       }
+      LOG.warn("unit {} freed from an unfinished claim on incident {}", unit.unitId(), unit.incidentId());
+      freed++;
     }
     return freed;
   }
 
-  /** @return true when the incident can no longer take the unit's claim; false when it does hold it */
-  private boolean revoke(UnitState unit, OffsetDateTime now) {
+  /**
+   * Re-sends every cancel a unit is still owed (see the class comment). Sending one again is harmless: a unit
+   * drops an incident it does not work on.
+   *
+   * @return how many cancels were sent
+   */
+  public int resendCancels() {
+    int sent = 0;
+    for (UnitState unit : roster.states(settings.units())) {
+      for (String incidentId : unit.cancelsOwed()) {
+        send(unit.unitId(), DispatchOrder.cancel(incidentId, RESENT));
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * An ack from a unit that does not hold the incident: it believes it works on it (a late accept after a
+   * withdrawal, or a cancel it never got). It is told again, and owed the cancel until it confirms.
+   */
+  public void strayAck(String unitId, String incidentId) {
+    if (settings.unit(unitId).isPresent() && units.oweCancel(unitId, incidentId)) {
+      send(unitId, DispatchOrder.cancel(incidentId, "this incident is not assigned to you"));
+    }
+  }
+
+  /** An ack of the incident the unit holds: it has left every incident it was withdrawn from. */
+  public void workingOn(String unitId) {
+    UnitState unit = units.find(List.of(unitId)).get(unitId);
+    if (unit != null && !unit.pendingCancels().isEmpty()) {
+      units.clearCancels(unitId, unit.pendingCancels());
+    }
+  }
+
+  /** @return true when the unit was owed this cancel: its confirmation is news */
+  public boolean owesCancel(String unitId, String incidentId) {
+    UnitState unit = units.find(List.of(unitId)).get(unitId);
+    return unit != null && unit.cancelsOwed().contains(incidentId);
+  }
+
+  /** The unit confirmed the cancel: it is not sent again. */
+  public void cancelConfirmed(String unitId, String incidentId) {
+    units.clearCancels(unitId, Set.of(incidentId));
+  }
+
+  private enum Repair {
+    /** The incident holds the claim: nothing to repair. */
+    KEEP,
+    /** The unit finished the incident itself and was not let go: free it. */
+    FREE,
+    /** The incident can never take the claim, or went to another unit: free the unit and tell it. */
+    WITHDRAW
+  }
+
+  private Repair repair(UnitState unit, OffsetDateTime now) {
     for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
       Optional<Incident> incident = incidents.find(unit.incidentId());
-      if (incident.isEmpty() || !incident.get().status().active()) {
-        return true;
+      if (incident.isEmpty()) {
+        return Repair.WITHDRAW;
       }
       Incident current = incident.get();
+      Assignment assignment = current.assignment();
+      boolean itsClaim = assignment != null && assignment.unitId().equals(unit.unitId())
+          && assignment.claimId().equals(unit.claimId());
+      if (!current.status().active()) {
+        return itsClaim ? Repair.FREE : Repair.WITHDRAW;
+      }
       if (current.heldBy(unit.unitId(), unit.claimId())) {
-        return false;
+        return Repair.KEEP;
       }
       if (current.revokedClaims().contains(unit.claimId())
           || incidents.replace(current, current.revoked(unit.unitId(), unit.claimId(), now))) {
-        return true;
+        return Repair.WITHDRAW;
       }
     }
-    return false;
+    return Repair.KEEP;
   }
 
   /**

@@ -40,6 +40,11 @@ public record Incident(
     int escalations,
     List<HistoryEntry> history) {
 
+  static final String CANCEL_CONFIRMED = "cancel-confirmed";
+  static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
+  static final String CONFIRMED = "confirmed";
+  static final String REJECTED = "rejected";
+
   public Incident {
     timedOutUnits = Set.copyOf(timedOutUnits == null ? Set.of() : timedOutUnits);
     revokedClaims = Set.copyOf(revokedClaims == null ? Set.of() : revokedClaims);
@@ -56,6 +61,49 @@ public record Incident(
     return new Incident(incidentId, 0, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
         alerts, Set.of(), Set.of(), Set.of(), 0,
         List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)));
+  }
+
+  /**
+   * A new incident that no unit is sent to until a call-taker confirms it (an anonymous report of the most
+   * urgent kind: {@link DispatchPolicy#needsConfirmation}).
+   */
+  public Incident awaitingConfirmation(OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.AWAITING_CONFIRMATION,
+        assignment, milestones, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.of(at, AWAITING_CONFIRMATION, "anonymous report of priority " + priority
+            + ": a call-taker confirms it before a unit is sent"))));
+  }
+
+  /** The call-taker confirmed the report: it is queued for a unit like any other. */
+  public Incident confirmed(String callTaker, OffsetDateTime at) {
+    requireAwaitingConfirmation();
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, assignment,
+        milestones, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.of(at, CONFIRMED, "by " + callTaker))));
+  }
+
+  /** The call-taker found the report false or a duplicate: closed, no unit sent. */
+  public Incident rejected(String callTaker, String reason, OffsetDateTime at) {
+    requireAwaitingConfirmation();
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
+        milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.of(at, REJECTED, "by " + callTaker + (reason == null ? "" : ": " + reason)))));
+  }
+
+  /** True once a call-taker confirmed it, whatever happened since. */
+  public boolean wasConfirmed() {
+    return history.stream().anyMatch(h -> CONFIRMED.equals(h.event()));
+  }
+
+  /** True when a call-taker rejected it. */
+  public boolean wasRejected() {
+    return history.stream().anyMatch(h -> REJECTED.equals(h.event()));
+  }
+
+  private void requireAwaitingConfirmation() {
+    if (status != IncidentStatus.AWAITING_CONFIRMATION) {
+      throw new IllegalStateException("incident " + incidentId + " does not await confirmation: " + status.wireName());
+    }
   }
 
   /** The same incident as stored under another version; only the store assigns versions. */
@@ -76,6 +124,11 @@ public record Incident(
   public boolean heldBy(String unitId, String claimId) {
     return status.held() && assignment != null && assignment.unitId().equals(unitId)
         && assignment.claimId().equals(claimId);
+  }
+
+  /** True when {@code unitId} was given the incident and it was not taken back (after closing: the unit that resolved it). */
+  public boolean assignedTo(String unitId) {
+    return status != IncidentStatus.QUEUED && assignment != null && assignment.unitId().equals(unitId);
   }
 
   /** The second step of a claim may complete: nobody holds the incident and the claim was not revoked. */
@@ -143,8 +196,7 @@ public record Incident(
    * once: it is not malformed, just late.
    */
   public Optional<Incident> acknowledged(String unitId, AckAction action, OffsetDateTime at) {
-    boolean holds = status != IncidentStatus.QUEUED && assignment != null && assignment.unitId().equals(unitId);
-    if (!holds) {
+    if (!assignedTo(unitId)) {
       String key = unitId + ":" + action.wireName();
       if (ignoredAcks.contains(key)) {
         return Optional.empty();
@@ -174,6 +226,24 @@ public record Incident(
     }
     return Optional.of(new Incident(incidentId, version, report, severity, priority, action.reaches(), assignment,
         reached, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations, append(added)));
+  }
+
+  /**
+   * A unit this incident was taken back from confirms it dropped it. Recorded once per withdrawal: nothing new
+   * when the latest step naming the unit is already its confirmation.
+   */
+  public Optional<Incident> cancelConfirmed(String unitId, OffsetDateTime at) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (unitId.equals(history.get(i).unitId())) {
+        if (CANCEL_CONFIRMED.equals(history.get(i).event())) {
+          return Optional.empty();
+        }
+        break;
+      }
+    }
+    return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
+        alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(new HistoryEntry(at, CANCEL_CONFIRMED, unitId, "the withdrawn unit confirmed the cancel")))));
   }
 
   private List<HistoryEntry> append(List<HistoryEntry> added) {

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
-/** An incident's life, in the only order it can go forward (a withdrawal puts it back to queued). */
+/**
+ * An incident's life, in the only order it can go forward (a withdrawal puts it back to queued). An anonymous
+ * report urgent enough to need a call-taker's confirmation starts awaiting it; confirmed, it is queued; rejected,
+ * it is closed without a dispatch.
+ */
 public enum IncidentStatus {
+  AWAITING_CONFIRMATION("awaiting_confirmation"),
   QUEUED("queued"),
   ASSIGNED("assigned"),
   ACCEPTED("accepted"),

@@ -46,8 +46,13 @@ public final class Open311Desk {
   public record Search(List<String> requestIds, Set<String> serviceCodes, Optional<Instant> startDate,
       Optional<Instant> endDate, Set<String> statuses) {}
 
-  /** Creates the incident and dispatches it at once, so the answer can say whether a unit is on its way. */
-  public Submission submit(ServiceRequest request, Optional<String> idempotencyKey) {
+  /**
+   * Creates the incident and dispatches it at once, so the answer can say whether a unit is on its way; an
+   * anonymous report of the most urgent kind waits for a call-taker instead ({@link DispatchPolicy#needsConfirmation}).
+   *
+   * @param signedIn true when the HTTP API's authorizer verified a citizen's token for this request
+   */
+  public Submission submit(ServiceRequest request, Optional<String> idempotencyKey, boolean signedIn) {
     String incidentId = idempotencyKey.map(IncidentIds::forRequest).orElseGet(IncidentIds::newRequest);
     boolean estimated = request.position() == null;
     Report report = new Report(IncidentSource.OPEN311, request.service().serviceCode(), request.service().serviceCode(),
@@ -55,9 +60,14 @@ public final class Open311Desk {
         request.address(), request.description(), request.mediaUrl(), settings.at(clock.instant()),
         request.fingerprint());
     Incident incident = Incident.reported(incidentId, report, null, request.service().priority(), null);
+    if (DispatchPolicy.needsConfirmation(incident.priority(), signedIn, settings.confirmAnonymousUpToPriority())) {
+      incident = incident.awaitingConfirmation(report.reportedAt());
+    }
     Optional<ReporterContact> contact = Optional.of(request.contact()).filter(c -> !c.isEmpty());
     if (incidents.create(incident, contact)) {
-      dispatcher.drain(incident.kind(), List.of(incident));
+      if (incident.status() == IncidentStatus.QUEUED) {
+        dispatcher.drain(incident.kind(), List.of(incident));
+      }
       return new Submission(incidents.find(incidentId).orElse(incident), Outcome.CREATED);
     }
     Incident existing = incidents.find(incidentId).orElseThrow();

@@ -12,13 +12,17 @@ public final class Open311Status {
   public static String notes(Incident incident) {
     String unit = "a " + incident.kind() + " unit";
     return switch (incident.status()) {
+      case AWAITING_CONFIRMATION -> "Received: a call-taker is confirming this report before a unit is sent."
+          + " In an emergency, also call the emergency number.";
       case QUEUED -> incident.escalations() > 0
           ? "Received: finding another " + incident.kind() + " unit."
           : "Received: waiting for the next free " + incident.kind() + " unit.";
       case ASSIGNED -> "Dispatched to " + unit + ".";
       case ACCEPTED -> "Accepted: " + unit + " is on its way.";
       case ON_SCENE -> "In progress: " + unit + " is on scene.";
-      case CLOSED -> "Resolved.";
+      case CLOSED -> incident.wasRejected()
+          ? "Closed: a call-taker could not confirm this report, so no unit was sent."
+          : "Resolved.";
     };
   }
 }

@@ -23,7 +23,7 @@ public final class UnitRoster {
       } else {
         states.add(new UnitState(unit.unitId(), unit.kind(), state.reported(),
             state.position() == null ? unit.home() : state.position(), state.statusTs(), state.incidentId(),
-            state.claimId(), state.claimedAt()));
+            state.claimId(), state.claimedAt(), state.pendingCancels()));
       }
     }
     return states;

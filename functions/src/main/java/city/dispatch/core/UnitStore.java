@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What each unit last said about itself and the incident it holds. A unit that never reported has no item. */
 public interface UnitStore {
@@ -29,4 +30,25 @@ public interface UnitStore {
    * last said (a unit that let an order time out is offline until it reports again).
    */
   boolean release(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs);
+
+  /**
+   * As {@link #release}, and in the same write the unit is owed a cancel of {@code incidentId}: the incident was
+   * taken back while the unit may be on its way, so it stays owed until the unit confirms.
+   */
+  boolean releaseWithdrawn(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs);
+
+  /**
+   * The unit is owed a cancel of {@code incidentId}, unless it holds that incident right now (a claim of it is
+   * under way). Idempotent.
+   *
+   * @return false when the unit holds the incident: it must not be told to drop it
+   */
+  boolean oweCancel(String unitId, String incidentId);
+
+  /**
+   * The unit confirmed these cancels, or showed it works on another incident: they are owed no more. Idempotent.
+   *
+   * @return false when none of them was owed
+   */
+  boolean clearCancels(String unitId, Set<String> incidentIds);
 }

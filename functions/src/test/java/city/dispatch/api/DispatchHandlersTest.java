@@ -274,4 +274,93 @@ class DispatchHandlersTest {
     assertEquals(0.077, p2.path("reportToDispatch").path("medianSeconds").asDouble(), 1e-9, "received .123, dispatched .200");
     assertEquals(20.1, p2.path("dispatchToAccept").path("medianSeconds").asDouble(), 1e-9, "ack received at 01:00:20.300");
   }
+
+  private static final String EMERGENCY = "R-371129e0132f";
+
+  @Test
+  void anAnonymousEmergencyReportWaitsForTheCallTakerAndIsDispatchedOnceConfirmed() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    JsonNode receipt = ok(open311.handleRequest(httpEvent("DispatchOpen311-post-emergency.json"), null));
+    assertEquals(EMERGENCY, receipt.get(0).path("service_request_id").asText(), "derived from the event's Idempotency-Key");
+    assertTrue(receipt.get(0).path("service_notice").asText().contains("call-taker"), receipt.toString());
+    assertEquals(IncidentStatus.AWAITING_CONFIRMATION, incidents.get(EMERGENCY).status());
+    assertEquals(List.of(), publisher.sent, "no unit is sent on an anonymous fire report alone");
+    ok(open311.handleRequest(httpEvent("DispatchOpen311-post-emergency.json"), null));
+    assertEquals(List.of(), publisher.sent, "nor on its retry");
+    assertEquals(List.of(), events.published, "nor is the city told of it: nothing closes for an unconfirmed report");
+    APIGatewayV2HTTPEvent waiting = httpEvent("DispatchOpsApi-incidents.json");
+    waiting.setQueryStringParameters(Map.of("status", "awaiting_confirmation"));
+    assertEquals(List.of(EMERGENCY), ok(ops.handleRequest(waiting, null)).path("incidents").findValuesAsText("incidentId"));
+
+    APIGatewayV2HTTPEvent confirm = httpEvent("DispatchOpen311-confirm.json");
+    APIGatewayV2HTTPEvent byCitizen = httpEvent("DispatchOpen311-confirm.json");
+    byCitizen.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "c-1", "role", "citizen"));
+    assertEquals(403, open311.handleRequest(byCitizen, null).getStatusCode());
+    assertEquals(IncidentStatus.AWAITING_CONFIRMATION, incidents.get(EMERGENCY).status());
+
+    JsonNode confirmed = ok(open311.handleRequest(confirm, null));
+    assertEquals("assigned", confirmed.path("status").asText());
+    assertEquals("U1", confirmed.path("unitId").asText());
+    assertEquals(List.of("reported", "awaiting-confirmation", "confirmed", "assigned"),
+        confirmed.path("history").findValuesAsText("event"));
+    assertEquals("assign", publisher.to(DispatchOrder.topic("U1")).get(0).as(DispatchOrder.class).action());
+    assertEquals(confirmed.path("history"), ok(open311.handleRequest(confirm, null)).path("history"),
+        "a repeated confirm changes nothing");
+    assertEquals(1, publisher.sent.size());
+    assertEquals(List.of(EMERGENCY + "/opened", EMERGENCY + "/opened"),
+        events.published.stream().map(BusEvent::eventId).toList(),
+        "the confirm tells the city, and its repeat publishes the same event again (a failed first publish is not lost)");
+    assertEquals(409, open311.handleRequest(httpEvent("DispatchOpen311-reject.json"), null).getStatusCode(),
+        "a confirmed report cannot be rejected");
+  }
+
+  @Test
+  void aRejectedAnonymousReportIsClosedWithoutAUnitAndTheReporterIsTold() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    ok(open311.handleRequest(httpEvent("DispatchOpen311-post-emergency.json"), null));
+    JsonNode rejected = ok(open311.handleRequest(httpEvent("DispatchOpen311-reject.json"), null));
+    assertEquals("closed", rejected.path("status").asText());
+    assertEquals(List.of("reported", "awaiting-confirmation", "rejected"), rejected.path("history").findValuesAsText("event"));
+    assertTrue(rejected.path("history").get(2).path("detail").asText().contains("false alarm"));
+    ok(open311.handleRequest(httpEvent("DispatchOpen311-reject.json"), null));
+    assertEquals(409, open311.handleRequest(httpEvent("DispatchOpen311-confirm.json"), null).getStatusCode());
+    assertEquals(List.of(), publisher.sent);
+    assertEquals(List.of(), events.published, "a rejected report was never opened on the bus, so nothing closes");
+    APIGatewayV2HTTPEvent follow = httpEvent("DispatchOpen311-request.json");
+    follow.setPathParameters(Map.of("id", EMERGENCY + ".json"));
+    JsonNode seen = ok(open311.handleRequest(follow, null)).get(0);
+    assertEquals("closed", seen.path("status").asText());
+    assertTrue(seen.path("status_notes").asText().contains("no unit was sent"), seen.toString());
+    assertFalse(seen.toString().contains("false alarm"), "the call-taker's note is for ops");
+  }
+
+  @Test
+  void aSignedInCitizensEmergencyReportIsDispatchedAtOnce() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    JsonNode receipt = ok(open311.handleRequest(httpEvent("DispatchOpen311-citizen-post.json"), null));
+    String id = receipt.get(0).path("service_request_id").asText();
+    assertEquals("Dispatched to a fire unit.", receipt.get(0).path("service_notice").asText());
+    assertEquals("U1", incidents.get(id).assignment().unitId());
+    assertEquals("citizen-1", incidents.contacts.get(id).accountId(), "the verified subject, kept apart");
+    APIGatewayV2HTTPEvent anonymous = httpEvent("DispatchOpen311-citizen-post.json");
+    anonymous.getRequestContext().setAuthorizer(null);
+    assertEquals(401, open311.handleRequest(anonymous, null).getStatusCode());
+  }
+
+  @Test
+  void aWithdrawnUnitIsToldUntilItsCancelAckOnTheSampleArrives() {
+    statuses.handleRequest(ruleEvent("DispatchUnitStatus.json"), null);
+    alerts.handleRequest(ruleEvent("DispatchAlerts.json"), null);
+    SweepHandler sweep = new SweepHandler(runtime);
+    clock.advance(java.time.Duration.ofHours(1));
+    assertEquals(1, sweep.handleRequest(Map.of(), null).get("withdrawn"));
+    assertEquals(1, sweep.handleRequest(Map.of(), null).get("cancelsResent"), "not confirmed yet: sent again");
+    assertEquals(List.of("assign", "cancel", "cancel"), publisher.to(DispatchOrder.topic("U1")).stream()
+        .map(sent -> sent.as(DispatchOrder.class).action()).toList());
+
+    assertEquals(Map.of("status", "ok"), acks.handleRequest(ruleEvent("DispatchAcks-cancel.json"), null));
+    assertEquals(0, sweep.handleRequest(Map.of(), null).get("cancelsResent"));
+    assertTrue(incidents.get(INCIDENT).history().stream().anyMatch(h -> h.event().equals("cancel-confirmed")));
+    assertEquals(List.of(), deadLetters.letters);
+  }
 }

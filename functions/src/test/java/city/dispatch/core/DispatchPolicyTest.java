@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -53,12 +54,12 @@ class DispatchPolicyTest {
   void busyOfflineOrHoldingUnitsAreNotChosen() {
     List<UnitState> units = new ArrayList<>(allAvailable());
     UnitState f2 = units.get(1);
-    units.set(1, new UnitState("F2", "fire", UnitStatus.BUSY, f2.position(), f2.statusTs(), null, null, null));
+    units.set(1, new UnitState("F2", "fire", UnitStatus.BUSY, f2.position(), f2.statusTs(), null, null, null, Set.of()));
     Incident incident = queued("I", "fire", 1, NEAR_F2, T0);
     assertEquals("F1", chosen(incident, units));
-    units.set(0, new UnitState("F1", "fire", UnitStatus.AVAILABLE, units.get(0).position(), null, "other", "c", Fixtures.at(T0)));
+    units.set(0, new UnitState("F1", "fire", UnitStatus.AVAILABLE, units.get(0).position(), null, "other", "c", Fixtures.at(T0), Set.of()));
     assertEquals("F3", chosen(incident, units), "F1 says available but holds another incident");
-    units.set(2, new UnitState("F3", "fire", UnitStatus.OFFLINE, units.get(2).position(), null, null, null, null));
+    units.set(2, new UnitState("F3", "fire", UnitStatus.OFFLINE, units.get(2).position(), null, null, null, null, Set.of()));
     assertEquals("none", chosen(incident, units));
   }
 
@@ -67,7 +68,7 @@ class DispatchPolicyTest {
     // step one of another handler's claim has landed: F2 (the nearest) holds I, which is still queued
     List<UnitState> units = new ArrayList<>(allAvailable());
     UnitState f2 = units.get(1);
-    units.set(1, new UnitState("F2", "fire", UnitStatus.AVAILABLE, f2.position(), f2.statusTs(), "I", "c", Fixtures.at(T0)));
+    units.set(1, new UnitState("F2", "fire", UnitStatus.AVAILABLE, f2.position(), f2.statusTs(), "I", "c", Fixtures.at(T0), Set.of()));
     Incident incident = queued("I", "fire", 1, NEAR_F2, T0);
     assertEquals(Optional.empty(), DispatchPolicy.next(List.of(incident), units), "not to F1 behind F2's back");
     Incident other = queued("J", "fire", 2, NEAR_F2, T0);

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A small county for dispatch tests: three fire units on a north-south line, two medical, one municipal. */
 final class Fixtures {
@@ -27,7 +28,8 @@ final class Fixtures {
   static DispatchSettings settings(Duration ackTimeout) {
     return new DispatchSettings(Duration.ofMinutes(10), ackTimeout, DispatchSettings.DEFAULT_SEVERITY_PRIORITIES,
         DispatchSettings.DEFAULT_CATEGORY_KINDS, DispatchSettings.DEFAULT_SERVICES, UNITS,
-        Map.of("S1", CENTRE, "S2", new GeoPoint(36.55, 118.50)), CENTRE, "Test County", ZONE);
+        Map.of("S1", CENTRE, "S2", new GeoPoint(36.55, 118.50)), CENTRE, "Test County", ZONE,
+        DispatchSettings.DEFAULT_CONFIRM_ANONYMOUS_UP_TO_PRIORITY);
   }
 
   static OffsetDateTime at(Instant instant) {
@@ -41,7 +43,7 @@ final class Fixtures {
   }
 
   static UnitState available(Unit unit) {
-    return new UnitState(unit.unitId(), unit.kind(), UnitStatus.AVAILABLE, unit.home(), at(T0), null, null, null);
+    return new UnitState(unit.unitId(), unit.kind(), UnitStatus.AVAILABLE, unit.home(), at(T0), null, null, null, Set.of());
   }
 
   static List<UnitState> allAvailable() {

@@ -77,7 +77,8 @@ class ConcurrentClaimTest {
     }
     DispatchSettings settings = new DispatchSettings(Duration.ofMinutes(10), Duration.ofMinutes(5),
         DispatchSettings.DEFAULT_SEVERITY_PRIORITIES, DispatchSettings.DEFAULT_CATEGORY_KINDS,
-        DispatchSettings.DEFAULT_SERVICES, fleet, Map.of(), new GeoPoint(36.5, 118.5), "Test", ZONE);
+        DispatchSettings.DEFAULT_SERVICES, fleet, Map.of(), new GeoPoint(36.5, 118.5), "Test", ZONE,
+        DispatchSettings.DEFAULT_CONFIRM_ANONYMOUS_UP_TO_PRIORITY);
     DynamoIncidentStore incidents = new DynamoIncidentStore(dynamoDb, "Dispatch");
     DynamoUnitStore units = new DynamoUnitStore(dynamoDb, "Dispatch");
     AtomicInteger ordersSent = new AtomicInteger();

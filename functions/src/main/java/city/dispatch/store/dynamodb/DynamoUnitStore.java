@@ -7,19 +7,18 @@ import static city.platform.DynamoItems.s;
 import city.dispatch.core.UnitState;
 import city.dispatch.core.UnitStatus;
 import city.dispatch.core.UnitStatusReport;
-import city.dispatch.core.UnitState;
-import city.dispatch.core.UnitStatus;
-import city.dispatch.core.UnitStatusReport;
 import city.dispatch.core.UnitStore;
 import city.platform.ConditionalWrite;
 import city.platform.GeoPoint;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -30,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Unit items: pk {@code UNIT#<unitId>}, sk {@code STATE}. What the unit said ({@code reported}, position,
  * {@code statusTs}) and what dispatch gave it ({@code incidentId}, {@code claimId}, {@code claimedAt}) are
  * separate attributes, so a status message never clears an assignment and a claim never fakes a status.
+ * {@code pendingCancels} is a string set of the incidents taken back from the unit whose cancel it has not
+ * confirmed; set operations (ADD, DELETE) keep every change to it idempotent.
  */
 public final class DynamoUnitStore implements UnitStore {
   private static final int BATCH_GET_LIMIT = 100;
@@ -106,6 +107,49 @@ public final class DynamoUnitStore implements UnitStore {
 
   @Override
   public boolean release(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs) {
+    return freeing(unitId, incidentId, claimId, markAs, false);
+  }
+
+  @Override
+  public boolean releaseWithdrawn(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs) {
+    return freeing(unitId, incidentId, claimId, markAs, true);
+  }
+
+  @Override
+  public boolean oweCancel(String unitId, String incidentId) {
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(unitKey(unitId))
+        .updateExpression("ADD pendingCancels :owed")
+        .conditionExpression("attribute_not_exists(incidentId) OR incidentId <> :incident")
+        .expressionAttributeValues(Map.of(":owed", ss(Set.of(incidentId)), ":incident", s(incidentId)))
+        .build());
+  }
+
+  @Override
+  public boolean clearCancels(String unitId, Set<String> incidentIds) {
+    if (incidentIds.isEmpty()) {
+      return false;
+    }
+    List<String> ids = List.copyOf(incidentIds);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":confirmed", ss(incidentIds));
+    List<String> owed = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      values.put(":c" + i, s(ids.get(i)));
+      owed.add("contains(pendingCancels, :c" + i + ")");
+    }
+    return ConditionalWrite.update(dynamoDb, UpdateItemRequest.builder()
+        .tableName(table)
+        .key(unitKey(unitId))
+        .updateExpression("DELETE pendingCancels :confirmed")
+        .conditionExpression(String.join(" OR ", owed))
+        .expressionAttributeValues(values)
+        .build());
+  }
+
+  private boolean freeing(String unitId, String incidentId, String claimId, Optional<UnitStatus> markAs,
+      boolean owesCancel) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":incident", s(incidentId));
     values.put(":claim", s(claimId));
@@ -113,6 +157,10 @@ public final class DynamoUnitStore implements UnitStore {
     if (markAs.isPresent()) {
       values.put(":mark", s(markAs.get().wireName()));
       expression = "SET #reported = :mark " + expression;
+    }
+    if (owesCancel) {
+      values.put(":owed", ss(Set.of(incidentId)));
+      expression += " ADD pendingCancels :owed";
     }
     UpdateItemRequest.Builder request = UpdateItemRequest.builder()
         .tableName(table)
@@ -124,6 +172,10 @@ public final class DynamoUnitStore implements UnitStore {
       request.expressionAttributeNames(NAMES);
     }
     return ConditionalWrite.update(dynamoDb, request.build());
+  }
+
+  private static AttributeValue ss(Set<String> values) {
+    return AttributeValue.builder().ss(List.copyOf(values)).build();
   }
 
   private static UnitState state(Map<String, AttributeValue> item) {
@@ -138,7 +190,8 @@ public final class DynamoUnitStore implements UnitStore {
         time(item, "statusAt"),
         text(item, "incidentId"),
         text(item, "claimId"),
-        time(item, "claimedAt"));
+        time(item, "claimedAt"),
+        item.containsKey("pendingCancels") ? Set.copyOf(item.get("pendingCancels").ss()) : Set.of());
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

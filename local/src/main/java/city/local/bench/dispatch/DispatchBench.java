@@ -100,7 +100,7 @@ public final class DispatchBench implements Benchmark {
   static List<UnitState> units(int count, Random random) {
     List<UnitState> units = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      units.add(new UnitState("U" + i, "fire", UnitStatus.AVAILABLE, position(random), T0, null, null, null));
+      units.add(new UnitState("U" + i, "fire", UnitStatus.AVAILABLE, position(random), T0, null, null, null, Set.of()));
     }
     return units;
   }

@@ -47,7 +47,7 @@ public final class DispatchDemo implements DemoPart {
   @Override
   public void start(DemoContext context) {
     dispatch = new DispatchSimulation(context.city(), context.clock(), context.devices(), context.loop(),
-        context.http(), context.apps(), context.seed());
+        context.http(), context.apps(), context.opsToken(), context.seed());
     dispatch.start(context.start(), context.end());
   }
 

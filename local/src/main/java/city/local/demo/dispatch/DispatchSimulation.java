@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Incidents: safety sensors raise alerts at random times (some repeat a few minutes later, which dispatch
  * merges), two residents report over Open311, and the response units work the orders they receive on
  * {@code units/+/dispatch}. The first order to a unit of a kind with more than one unit is ignored, so
- * dispatch has to escalate it to the next unit after its acknowledgement timeout.
+ * dispatch has to escalate it to the next unit after its acknowledgement timeout. The residents report
+ * anonymously, so the urgent (medical) report waits for a call-taker, who confirms it a minute later.
  */
 final class DispatchSimulation {
   static final String SENSORS = "safety-sensors";
@@ -33,6 +34,7 @@ final class DispatchSimulation {
   private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
   private static final double[] SEVERITY_WEIGHTS = {0.25, 0.35, 0.30, 0.10};
   private static final double REPEAT_SHARE = 0.2;
+  private static final Duration CALL_TAKER_CONFIRMS_AFTER = Duration.ofMinutes(1);
 
   /** safety/sensors/{sensorId}/alerts (device contract). */
   record Alert(String category, String severity, double lat, double lon, String ts) {}
@@ -47,6 +49,7 @@ final class DispatchSimulation {
   private final EventLoop loop;
   private final TwinHttp http;
   private final Executor apps;
+  private final String opsToken;
   private final long seed;
   private final Random random;
   private final List<Sensor> sensors = new ArrayList<>();
@@ -59,12 +62,14 @@ final class DispatchSimulation {
   private final AtomicInteger repeats = new AtomicInteger();
   private boolean silenceUsed;
 
-  DispatchSimulation(City city, SimClock clock, DeviceLink devices, EventLoop loop, TwinHttp http, Executor apps, long seed) {
+  DispatchSimulation(City city, SimClock clock, DeviceLink devices, EventLoop loop, TwinHttp http, Executor apps,
+      String opsToken, long seed) {
     this.clock = clock;
     this.devices = devices;
     this.loop = loop;
     this.http = http;
     this.apps = apps;
+    this.opsToken = opsToken;
     this.seed = seed;
     this.random = new Random(seed * 31 + 2);
     JsonNode section = city.section("dispatch");
@@ -115,9 +120,9 @@ final class DispatchSimulation {
         });
       }
     }
-    loop.at(start.plus(run.multipliedBy(30).dividedBy(100)), at -> report(1, "pothole",
+    loop.at(start.plus(run.multipliedBy(30).dividedBy(100)), at -> report(at, 1, "pothole",
         "Deep pothole in the right lane, cars swerve around it", offset(0.004, -0.003)));
-    loop.at(start.plus(run.multipliedBy(55).dividedBy(100)), at -> report(2, "medical",
+    loop.at(start.plus(run.multipliedBy(55).dividedBy(100)), at -> report(at, 2, "medical",
         "An elderly man fell at the bus stop and cannot get up", offset(-0.006, 0.005)));
   }
 
@@ -180,7 +185,7 @@ final class DispatchSimulation {
   }
 
   /** The resident's app posts the form (Open311 GeoReport v2) off the devices' timeline. */
-  private void report(int number, String serviceCode, String description, double[] position) {
+  private void report(Instant at, int number, String serviceCode, String description, double[] position) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("service_code", serviceCode);
     form.put("lat", String.valueOf(position[0]));
@@ -194,8 +199,22 @@ final class DispatchSimulation {
       reports.add(new Report(serviceCode, requestId, reply.status()));
       if (!reply.ok()) {
         System.err.println("demo: Open311 report " + serviceCode + " answered " + reply.status() + ": " + reply.text());
+      } else if (awaitsConfirmation(requestId)) {
+        loop.after(at, CALL_TAKER_CONFIRMS_AFTER, confirmedAt -> apps.execute(() -> confirm(requestId)));
       }
     });
+  }
+
+  private boolean awaitsConfirmation(String requestId) {
+    TwinHttp.Reply incident = http.get("/ops/incidents/" + requestId, opsToken);
+    return incident.ok() && incident.body().path("status").asText().equals("awaiting_confirmation");
+  }
+
+  private void confirm(String requestId) {
+    TwinHttp.Reply reply = http.postJson("/ops/incidents/" + requestId + "/confirm", opsToken, Map.of(), Map.of());
+    if (!reply.ok()) {
+      System.err.println("demo: the call-taker's confirm of " + requestId + " answered " + reply.status() + ": " + reply.text());
+    }
   }
 
   private double[] offset(double dLat, double dLon) {

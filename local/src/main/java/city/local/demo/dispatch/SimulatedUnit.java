@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A response unit's crew: on an order it accepts after a short while, drives to the scene, works there, resolves
- * and reports itself available again, each step as a message on its own topics. A cancel drops the incident.
+ * and reports itself available again, each step as a message on its own topics. A cancel drops the incident and is
+ * acknowledged.
  * A crew that ignored an order (the radio was off) is taken off duty by dispatch and comes back a while later.
  */
 final class SimulatedUnit {
@@ -109,10 +110,15 @@ final class SimulatedUnit {
     ignored.add(incidentId);
   }
 
+  /** Confirmed every time (dispatch re-sends a cancel until it is confirmed); counted once per withdrawal. */
   void cancel(String incidentId, Instant at) {
-    cancels.incrementAndGet();
-    working.remove(incidentId);
-    if (ignored.remove(incidentId)) {
+    acknowledge(incidentId, "cancel", at);
+    boolean wasWorking = working.remove(incidentId);
+    boolean wasIgnored = ignored.remove(incidentId);
+    if (wasWorking || wasIgnored) {
+      cancels.incrementAndGet();
+    }
+    if (wasIgnored) {
       loop.after(at, BACK_ON_DUTY, back -> {
         if (working.isEmpty()) {
           report("available", back);
