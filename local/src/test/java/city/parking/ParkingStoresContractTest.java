@@ -56,7 +56,7 @@ class ParkingStoresContractTest {
 
   private static Session closed(long amountDue, long headVersion) {
     return new Session(ID, "Z1", TEN, Optional.of(2L), Optional.of(TEN.plusMinutes(100)), Optional.empty(), amountDue,
-        false, false, false, Optional.empty(), Optional.empty(), false, headVersion);
+        false, false, false, Optional.empty(), Optional.empty(), false, false, headVersion);
   }
 
   private static PlateCandidate read(String plate, double confidence, int minute, String camera) {
