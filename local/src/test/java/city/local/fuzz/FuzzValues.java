@@ -74,7 +74,11 @@ final class FuzzValues {
 
   /** A value for a URL: never longer than an id past DynamoDB's key limit, so the URL stays under 10 KB. */
   String urlText() {
-    return below(10) == 0 ? longId() : shortText();
+    return switch (below(10)) {
+      case 0, 1, 3 -> longId();
+      case 2 -> pick(List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "9999-12-31", "0001-01-01"));
+      default -> shortText();
+    };
   }
 
   /** Past DynamoDB's 2048-byte partition key and 1024-byte sort key limits. */
