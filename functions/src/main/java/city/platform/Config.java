@@ -43,7 +43,7 @@ public final class Config {
     return optional(name).map(Integer::parseInt).orElse(fallback);
   }
 
-  /** Accepts ISO-8601 ("PT90S") or a number with a unit suffix ("90s", "15m", "2h"). */
+  /** Accepts ISO-8601 ("PT90S") or a number with a unit suffix ("90s", "15m", "2h", "30d"). */
   public static Duration duration(String name, Duration fallback) {
     return optional(name).map(Config::parseDuration).orElse(fallback);
   }
@@ -57,6 +57,7 @@ public final class Config {
     String digits = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
     long amount = Long.parseLong(digits);
     return switch (unit) {
+      case 'd' -> Duration.ofDays(amount);
       case 'h' -> Duration.ofHours(amount);
       case 'm' -> Duration.ofMinutes(amount);
       case 's' -> Duration.ofSeconds(amount);

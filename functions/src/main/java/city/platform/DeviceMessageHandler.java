@@ -24,11 +24,13 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
   private final DeviceClass deviceType;
   private final City city;
   private final DeadLetterStore deadLetters;
+  private final DeviceTimeLimits timeLimits;
 
   protected DeviceMessageHandler(DeviceClass deviceType, City city, DeadLetterStore deadLetters) {
     this.deviceType = deviceType;
     this.city = city;
     this.deadLetters = deadLetters;
+    this.timeLimits = DeviceTimeLimits.of(city);
   }
 
   @Override
@@ -63,7 +65,7 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
     if (!body.isObject()) {
       throw new InvalidInput("payload must be a JSON object");
     }
-    return new DeviceMessage(event.topic(), event.deviceId(), event.receivedAt(), body);
+    return new DeviceMessage(event.topic(), event.deviceId(), event.receivedAt(), body, timeLimits);
   }
 
   protected abstract void handle(DeviceMessage message);

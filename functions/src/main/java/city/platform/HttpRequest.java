@@ -1,6 +1,8 @@
 package city.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,16 +17,30 @@ public record HttpRequest(
     Optional<Caller> caller,
     String requestId) {
 
+  /** A path segment is always an id: at most {@link InputBounds#MAX_ID_LENGTH} characters, no control characters. */
   public String pathParameter(String name) {
     String value = pathParameters.get(name);
     if (value == null || value.isBlank()) {
       throw new InvalidInput("missing path parameter " + name);
     }
-    return value;
+    return InputBounds.id(name, value);
   }
 
   public Optional<String> query(String name) {
-    return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
+    return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank())
+        .map(v -> InputBounds.text(name, v, InputBounds.MAX_QUERY_LENGTH));
+  }
+
+  /** A comma-separated list of ids ("a,b"); blank items are dropped; at most {@link InputBounds#MAX_LIST_ITEMS}. */
+  public List<String> idList(String name) {
+    List<String> ids = query(name)
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+    if (ids.size() > InputBounds.MAX_LIST_ITEMS) {
+      throw new InvalidInput(name + " lists at most " + InputBounds.MAX_LIST_ITEMS + " ids, not " + ids.size());
+    }
+    ids.forEach(id -> InputBounds.id(name, id));
+    return ids;
   }
 
   public Optional<String> header(String name) {

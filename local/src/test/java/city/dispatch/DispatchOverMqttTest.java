@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,9 @@ class DispatchOverMqttTest {
   // long enough that a unit answering at once is never withdrawn on a loaded machine; short enough for the escalation test
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SWEEP = Duration.ofMillis(500);
-  private static final OffsetDateTime BASE = OffsetDateTime.parse("2026-11-28T09:00:00+08:00");
+  /** Device times start an hour ago: within the city's clock limits around arrival whenever the test runs. */
+  private static final OffsetDateTime BASE =
+      OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).minusHours(1);
   private static final AtomicLong SECOND = new AtomicLong();
 
   private static final TestUnit FA = new TestUnit("FA", "fire", 36.500, 118.500);

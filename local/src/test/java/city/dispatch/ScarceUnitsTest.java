@@ -9,6 +9,8 @@ import city.dispatch.DispatchTwinKit.TestUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,7 +59,8 @@ class ScarceUnitsTest {
 
   @Test
   void noUnitEverHoldsTwoAndTheQueueIsServedByPriorityAsUnitsFreeUp() {
-    OffsetDateTime alertTime = OffsetDateTime.parse("2026-11-28T09:00:00+08:00");
+    // device time within the city's clock limits around arrival (platform.maxMessageAge), whenever the test runs
+    OffsetDateTime alertTime = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).minusMinutes(5);
     IntStream.range(0, INCIDENTS).parallel().forEach(i -> kit.alert(String.format("Q%02d", i),
         "fire", SEVERITIES.get(i % SEVERITIES.size()), alertTime.toString()));
     DispatchTwinKit.await(INCIDENTS + " incidents queued (no unit has said it is available)",
@@ -98,7 +101,7 @@ class ScarceUnitsTest {
     });
     dispatcherDesk.start();
     try {
-      FLEET.forEach(unit -> kit.unitStatus(unit, "available", "2026-11-28T09:00:01+08:00"));
+      FLEET.forEach(unit -> kit.unitStatus(unit, "available", alertTime.plusSeconds(1).toString()));
       DispatchTwinKit.await("all incidents closed", () -> kit.ops("/ops/incidents?status=closed").path("incidents"),
           list -> list.size() == INCIDENTS);
     } finally {

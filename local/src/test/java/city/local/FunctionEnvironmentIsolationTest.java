@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionEnvironmentIsolationTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String PAYLOAD = "{\"occupied\": true, \"ts\": \"2026-11-28T09:00:00+08:00\", \"seq\": 1}";
+  private static final String PAYLOAD = "{\"occupied\": true, \"ts\": \"" + TwinClient.recentDeviceTime() + "\", \"seq\": 1}";
   private static Twin twin;
 
   /** The real occupancy handler, declared with the platform table only. */

@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -45,6 +48,14 @@ final class TwinClient {
     } catch (MqttException e) {
       throw new IllegalStateException("publish to " + topic + " failed", e);
     }
+  }
+
+  /**
+   * A device time a minute ago, in China's offset: within the city's clock limits around arrival
+   * (platform.maxClockSkew, platform.maxMessageAge) whenever the test runs.
+   */
+  static String recentDeviceTime() {
+    return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1).toString();
   }
 
   static HttpResponse<String> get(Twin twin, String path, String token) {

@@ -66,7 +66,7 @@ class TwinEndToEndTest {
 
   @Test
   void occupancyPublishedOverMqttIsServedOverHttp() {
-    TwinClient.publish(twin, "parking/spaces/S1/occupancy", "{\"occupied\": true, \"ts\": \"2026-11-28T09:00:00+08:00\", \"seq\": 1}");
+    TwinClient.publish(twin, "parking/spaces/S1/occupancy", "{\"occupied\": true, \"ts\": \"" + TwinClient.recentDeviceTime() + "\", \"seq\": 1}");
     JsonNode space = TwinClient.json(Eventually.await("S1 occupied", WAIT,
         () -> TwinClient.get(twin, "/parking/spaces/S1", null),
         r -> r.statusCode() == 200 && "occupied".equals(TwinClient.json(r).path("status").asText())));
@@ -76,7 +76,7 @@ class TwinEndToEndTest {
 
   @Test
   void aMessageFromAnUnknownDeviceIsListedAsDeadLetter() {
-    TwinClient.publish(twin, "parking/spaces/NOPE-9/occupancy", "{\"occupied\": true, \"ts\": \"2026-11-28T09:00:00+08:00\", \"seq\": 1}");
+    TwinClient.publish(twin, "parking/spaces/NOPE-9/occupancy", "{\"occupied\": true, \"ts\": \"" + TwinClient.recentDeviceTime() + "\", \"seq\": 1}");
     String ops = twin.token("ops-1", "ops", List.of());
     JsonNode body = Eventually.await("dead letter for NOPE-9", WAIT,
         () -> TwinClient.json(TwinClient.get(twin, "/ops/dead-letters", ops)),

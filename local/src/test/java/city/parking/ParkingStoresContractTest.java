@@ -58,7 +58,7 @@ class ParkingStoresContractTest {
 
   private static Session closed(long amountDue, long headVersion) {
     return new Session(ID, "Z1", TEN, Optional.of(2L), Optional.of(TEN.plusMinutes(100)), Optional.empty(), amountDue,
-        false, false, false, Optional.empty(), Optional.empty(), false, headVersion);
+        false, false, false, Optional.empty(), Optional.empty(), false, false, headVersion);
   }
 
   private static PlateCandidate read(String plate, double confidence, int minute, String camera) {
@@ -132,22 +132,22 @@ class ParkingStoresContractTest {
 
     SessionId other = new SessionId("S1", ID.startDate(), 7);
     Session second = new Session(other, "Z1", TEN, Optional.of(8L), Optional.of(TEN.plusMinutes(100)), Optional.empty(),
-        1750, false, false, false, Optional.empty(), Optional.empty(), false, 3);
+        1750, false, false, false, Optional.empty(), Optional.empty(), false, false, 3);
     sessions.put(second);
     assertTrue(sessions.hold(second, 4, at.plusSeconds(60)));
     assertTrue(sessions.pay("Z1", other, new Payment("pay-2", 1750, at.plusSeconds(61), "test", "REF-2")).isPresent(),
         "a hold left by an invocation that died ends by itself");
     assertFalse(sessions.hold(new Session(new SessionId("S1", ID.startDate(), 9), "Z1", TEN, Optional.of(10L),
         Optional.of(TEN.plusMinutes(1)), Optional.empty(), 0, false, false, false, Optional.empty(), Optional.empty(),
-        false, 1), 4, at), "no such session");
+        false, false, 1), 4, at), "no such session");
 
     SessionId third = new SessionId("S1", ID.startDate(), 11);
     Session corrected = new Session(third, "Z1", TEN, Optional.of(12L), Optional.of(TEN.plusMinutes(100)),
-        Optional.empty(), 1750, false, false, false, Optional.empty(), Optional.empty(), false, 3);
+        Optional.empty(), 1750, false, false, false, Optional.empty(), Optional.empty(), false, false, 3);
     sessions.put(corrected);
     assertTrue(sessions.hold(corrected, 4, at.plusSeconds(60)));
     assertTrue(sessions.put(new Session(third, "Z1", TEN, Optional.of(12L), Optional.of(TEN.plusMinutes(100)),
-        Optional.empty(), 1000, false, false, false, Optional.of("corrected"), Optional.empty(), false, 4)));
+        Optional.empty(), 1000, false, false, false, Optional.of("corrected"), Optional.empty(), false, false, 4)));
     assertTrue(sessions.pay("Z1", third, new Payment("pay-3", 1000, at, "test", "REF-3")).isPresent(),
         "the correction's put ended the hold");
   }

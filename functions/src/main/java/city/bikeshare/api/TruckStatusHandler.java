@@ -41,7 +41,7 @@ public final class TruckStatusHandler extends DeviceMessageHandler {
         .orElseThrow(() -> new InvalidInput("truck " + message.deviceId() + " is not in the city file's fleet"));
     GeoPoint position = new GeoPoint(message.number("lat", -90, 90), message.number("lon", -180, 180));
     int load = (int) message.integer("load", 0, truck.capacity());
-    Optional<String> planId = message.has("planId") ? Optional.of(message.text("planId")) : Optional.empty();
+    Optional<String> planId = message.has("planId") ? Optional.of(message.id("planId")) : Optional.empty();
     OptionalInt completed = OptionalInt.empty();
     if (message.has("completedStops")) {
       if (planId.isEmpty()) {

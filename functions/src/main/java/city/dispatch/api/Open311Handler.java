@@ -18,6 +18,7 @@ import city.platform.HttpApiHandler;
 import city.platform.HttpError;
 import city.platform.HttpRequest;
 import city.platform.HttpResponse;
+import city.platform.InputBounds;
 import city.platform.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -173,7 +174,7 @@ public final class Open311Handler extends HttpApiHandler {
 
   /** The query string's filters; a malformed date is refused here, the window and statuses by the desk. */
   static Open311Desk.Search extractSearch(HttpRequest request) {
-    List<String> ids = list(request.query("service_request_id"));
+    List<String> ids = request.idList("service_request_id");
     Optional<Instant> end = request.query("end_date").map(d -> date(d, "end_date"));
     Optional<Instant> start = request.query("start_date").map(d -> date(d, "start_date"));
     return new Open311Desk.Search(ids, Set.copyOf(list(request.query("service_code"))), start, end,
@@ -187,7 +188,7 @@ public final class Open311Handler extends HttpApiHandler {
 
   private static Instant date(String text, String name) {
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return InputBounds.instant(name, OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       throw new InvalidInput(name + " must be ISO-8601 with offset, e.g. 2026-11-28T09:00:00+08:00");
     }

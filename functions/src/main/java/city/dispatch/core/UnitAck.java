@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record UnitAck(String unitId, String incidentId, AckAction action, Instant receivedAt) {
   public static UnitAck extract(DeviceMessage message) {
-    return new UnitAck(message.deviceId(), message.text("incidentId"), AckAction.fromWireName(message.text("action")),
+    return new UnitAck(message.deviceId(), message.id("incidentId"), AckAction.fromWireName(message.text("action")),
         message.receivedAt());
   }
 }

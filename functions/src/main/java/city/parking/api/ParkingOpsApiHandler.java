@@ -12,6 +12,7 @@ import city.platform.HttpApiHandler;
 import city.platform.HttpError;
 import city.platform.HttpRequest;
 import city.platform.HttpResponse;
+import city.platform.InputBounds;
 import city.platform.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,8 @@ public final class ParkingOpsApiHandler extends HttpApiHandler {
             HttpResponse.ok(reports.summary(period(settings.timeZone(), clock, request))))));
   }
 
-  record SpaceSessions(String spaceId, String zone, Instant from, Instant to, List<OpsSessionView> sessions) {}
+  /** {@code nextSeq}: where a replacement sensor for the space starts counting (docs/parking.md). */
+  record SpaceSessions(String spaceId, String zone, long nextSeq, Instant from, Instant to, List<OpsSessionView> sessions) {}
 
   record Listing(Instant from, Instant to, List<OpsSessionView> sessions) {}
 
@@ -73,7 +75,8 @@ public final class ParkingOpsApiHandler extends HttpApiHandler {
     ParkingLayout.Zone zone = settings.layout().zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
     OpsReports.Period period = period(settings.timeZone(), clock, request);
     List<OpsSessionView> sessions = reports.spaceSessions(zone, spaceId, period).stream().map(OpsSessionView::of).toList();
-    return HttpResponse.ok(new SpaceSessions(spaceId, zone.zone(), period.from(), period.to(), sessions));
+    return HttpResponse.ok(new SpaceSessions(spaceId, zone.zone(), reports.nextSeq(zone, spaceId), period.from(),
+        period.to(), sessions));
   }
 
   private static HttpResponse arrears(ParkingSettings settings, OpsReports reports, Clock clock) {
@@ -110,9 +113,9 @@ public final class ParkingOpsApiHandler extends HttpApiHandler {
 
   private static Instant instant(String name, String text, ZoneId cityZone) {
     try {
-      return text.length() == 10
+      return InputBounds.instant(name, text.length() == 10
           ? LocalDate.parse(text).atStartOfDay(cityZone).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
+          : OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       throw new InvalidInput(name + " must be ISO-8601 with offset (2026-11-28T09:00:00+08:00) or a date (2026-11-28)");
     }

@@ -15,7 +15,10 @@ public record SessionView(String sessionId, String spaceId, String zone, OffsetD
         s.plateNumber().orElse(null), s.amountDue(), s.paid(), status(s));
   }
 
-  /** open, unpaid, paid, free (nothing to pay), noise (flapping, not billed) or voided. */
+  /**
+   * open, unpaid, paid, free (nothing to pay), noise (flapping, not billed), review (longer than the billable
+   * limit: not billed, held for ops to review) or voided.
+   */
   static String status(Session s) {
     if (s.isOpen()) {
       return "open";
@@ -25,6 +28,9 @@ public record SessionView(String sessionId, String spaceId, String zone, OffsetD
     }
     if (s.noise()) {
       return "noise";
+    }
+    if (s.heldForReview()) {
+      return "review";
     }
     if (s.paid()) {
       return "paid";

@@ -51,6 +51,7 @@ public final class OccupancyService {
     SessionFold fold = new SessionFold(spaceId, settings.rules(zone));
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       SpaceHead head = spaces.head(zone, spaceId).orElse(SpaceHead.empty(zone, spaceId));
+      refuseSeqJump(head, reading);
       long applied = head.fold().applied();
       if (reading.seq() <= applied) {
         return head.skippedRangeOf(reading.seq()).isPresent()
@@ -85,5 +86,19 @@ public final class OccupancyService {
       }
     }
     throw new IllegalStateException("space " + spaceId + " changed under every one of " + ATTEMPTS + " attempts");
+  }
+
+  /**
+   * A reading far ahead of everything the space has seen would open a gap no reading can ever fill (seq
+   * 9223372036854775806 left a space occupied for good): it comes from a broken or replaced sensor, not from
+   * lost messages. Refused, so it lands in the dead letters and the space keeps its history.
+   */
+  private void refuseSeqJump(SpaceHead head, OccupancyReading reading) {
+    long jump = reading.seq() - head.lastSeq();
+    if (jump > settings.maxSeqJump()) {
+      throw new InvalidInput("seq " + reading.seq() + " is " + jump + " past the newest seq " + head.lastSeq()
+          + " of space " + reading.spaceId() + "; a jump over parking.maxSeqJump = " + settings.maxSeqJump()
+          + " is refused (a replaced sensor continues from the space's nextSeq, see docs/parking.md)");
+    }
   }
 }

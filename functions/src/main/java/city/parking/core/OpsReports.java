@@ -39,6 +39,14 @@ public final class OpsReports {
     return result.stream().filter(period::holds).sorted(Comparator.comparing(s -> s.start().toInstant())).toList();
   }
 
+  /**
+   * The seq a sensor installed on the space must count from: one past the newest the space has seen. A replaced
+   * sensor that starts again at 1 would only send duplicates; one that starts far beyond is refused.
+   */
+  public long nextSeq(ParkingLayout.Zone zone, String spaceId) {
+    return spaces.head(zone.zone(), spaceId).map(head -> head.lastSeq() + 1).orElse(1L);
+  }
+
   /** Unpaid sessions older than the arrears age, by plate (sessions without a plate under null). */
   public Map<Optional<String>, List<Session>> arrears() {
     Map<Optional<String>, List<Session>> byPlate = new LinkedHashMap<>();
@@ -56,9 +64,13 @@ public final class OpsReports {
         .toList();
   }
 
+  /**
+   * {@code heldForReview}: closed sessions longer than the billable limit, not billed; their ids are listed so
+   * that ops can look at the space (a stuck sensor, a device clock that jumped) and settle them by hand.
+   */
   public record Summary(Instant from, Instant to, int sessions, int open, int closed, int noise, int voided,
       int withGap, int corrected, int unidentified, long revenueDue, int paid, int unpaid, long paidAmount,
-      long unpaidAmount, int arrears) {}
+      long unpaidAmount, int arrears, int heldForReview, List<String> heldForReviewSessions) {}
 
   public Summary summary(Period period) {
     int open = 0;
@@ -74,6 +86,7 @@ public final class OpsReports {
     long paidAmount = 0;
     long unpaidAmount = 0;
     int arrears = 0;
+    List<String> heldForReview = new ArrayList<>();
     for (Session s : everySession(period)) {
       if (s.noise()) {
         noise++;
@@ -91,6 +104,9 @@ public final class OpsReports {
         continue;
       }
       closed++;
+      if (s.heldForReview()) {
+        heldForReview.add(s.sessionId());
+      }
       revenueDue += s.amountDue();
       if (s.paid()) {
         paid++;
@@ -102,7 +118,8 @@ public final class OpsReports {
       }
     }
     return new Summary(period.from(), period.to(), open + closed, open, closed, noise, voided, withGap, corrected,
-        unidentified, revenueDue, paid, unpaid, paidAmount, unpaidAmount, arrears);
+        unidentified, revenueDue, paid, unpaid, paidAmount, unpaidAmount, arrears, heldForReview.size(),
+        List.copyOf(heldForReview));
   }
 
   /** Closed sessions of every zone by day, and the open ones from the heads. */

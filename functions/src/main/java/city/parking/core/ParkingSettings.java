@@ -17,8 +17,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The billing rules of the city file's parking section, with their defaults: minimum session (flapping),
- * gap timeout, arrears age, how long before a session a camera read still counts, which spaces each camera
- * covers, what a plate in a token may look like, and each zone's tariff and optional maximum stay.
+ * gap timeout, arrears age, how long before a session a camera read still counts, the longest billable session,
+ * the largest seq jump a sensor may make, which spaces each camera covers, what a plate in a token may look like,
+ * and each zone's tariff and optional maximum stay.
  */
 public final class ParkingSettings {
   private final ParkingLayout layout;
@@ -27,6 +28,8 @@ public final class ParkingSettings {
   private final Duration gapTimeout;
   private final Duration arrearsAge;
   private final Duration plateLead;
+  private final Duration maxBillable;
+  private final long maxSeqJump;
   private final Map<String, Set<String>> cameraSpaces;
   private final Map<String, Duration> zoneMaxStay;
   private final Map<String, SessionRules> zoneRules;
@@ -41,6 +44,8 @@ public final class ParkingSettings {
     this.arrearsAge = Duration.ofDays(positive(section, "arrearsAgeDays", 7));
     this.plateLead = Duration.ofSeconds(positive(section, "plateLeadSeconds", 120));
     this.plateFormat = new PlateFormat(foreignPlatePattern(section));
+    this.maxBillable = Duration.ofDays(positive(section, "maxBillableDays", 7));
+    this.maxSeqJump = positive(section, "maxSeqJump", 10_000);
     this.cameraSpaces = new LinkedHashMap<>();
     for (JsonNode camera : section.path("cameras")) {
       Set<String> spaces = new LinkedHashSet<>();
@@ -58,7 +63,7 @@ public final class ParkingSettings {
     for (ParkingLayout.Zone zone : layout.zones()) {
       Tariff tariff = TariffPresets.byName(zone.tariff());
       tariff.rates(zone.zoneClass()); // an unknown class fails here, at start-up, not at the first bill
-      zoneRules.put(zone.zone(), new SessionRules(minimumSession, plateLead,
+      zoneRules.put(zone.zone(), new SessionRules(minimumSession, plateLead, maxBillable,
           (start, end) -> tariff.fee(zone.zoneClass(), start, end)));
     }
   }
@@ -111,6 +116,16 @@ public final class ParkingSettings {
 
   public Duration plateLead() {
     return plateLead;
+  }
+
+  /** The longest session that is billed; a longer one is held for review (parking.maxBillableDays). */
+  public Duration maxBillable() {
+    return maxBillable;
+  }
+
+  /** How far past a space's newest seq a reading may be (parking.maxSeqJump); further is refused. */
+  public long maxSeqJump() {
+    return maxSeqJump;
   }
 
   public SessionRules rules(String zone) {

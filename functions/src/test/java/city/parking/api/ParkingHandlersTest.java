@@ -57,6 +57,7 @@ class ParkingHandlersTest {
             .getBytes(StandardCharsets.UTF_8)));
     event.put("topic", "parking/cameras/C1/plates");
     event.put("deviceId", "C1");
+    event.put("receivedAt", 1795914021456L);
 
     Map<String, Object> result = plates.handleRequest(event, null);
 

@@ -103,7 +103,7 @@ public final class MemorySessionStore implements SessionStore {
     }
     sessions.put(key, new Session(stored.id(), stored.zone(), stored.start(), stored.closeSeq(), stored.end(),
         Optional.of(read), stored.amountDue(), stored.settledWithGap(), stored.noise(), stored.voided(),
-        stored.correction(), stored.payment(), stored.arrears(), stored.headVersion()));
+        stored.correction(), stored.payment(), stored.arrears(), stored.heldForReview(), stored.headVersion()));
     return true;
   }
 
@@ -145,7 +145,7 @@ public final class MemorySessionStore implements SessionStore {
         stored.payment().map(Payment::paidAt).orElse(payment.paidAt()), payment.provider(), payment.providerReference());
     Session paid = new Session(stored.id(), stored.zone(), stored.start(), stored.closeSeq(), stored.end(),
         stored.plate(), stored.amountDue(), stored.settledWithGap(), stored.noise(), stored.voided(),
-        stored.correction(), Optional.of(kept), false, stored.headVersion());
+        stored.correction(), Optional.of(kept), false, stored.heldForReview(), stored.headVersion());
     sessions.put(key, paid);
     return Optional.of(paid);
   }

@@ -2,11 +2,13 @@ package city.parking.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.parking.core.OccupancyService.Outcome;
 import city.parking.core.session.Session;
 import city.platform.Caller;
+import city.platform.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +46,18 @@ class OccupancyServiceTest {
     assertFalse(closed.settledWithGap());
     assertEquals(SpaceStatus.FREE, parking.head("S1").status());
     assertTrue(parking.head("S1").gapSince().isEmpty());
+  }
+
+  @Test
+  void aSeqFarAheadOfTheSpaceIsRefusedAndLeavesNoPhantomSession() {
+    parking.occupancy("S3", false, "2026-11-23T09:00:00+08:00", 1);
+    InvalidInput refused = assertThrows(InvalidInput.class,
+        () -> parking.occupancy("S3", true, "2026-11-23T10:00:00+08:00", 9223372036854775806L));
+    assertTrue(refused.getMessage().contains("parking.maxSeqJump = 10000"), refused.getMessage());
+    assertEquals(1, parking.head("S3").lastSeq(), "nothing of the refused reading is kept");
+
+    assertEquals(Outcome.WAITING, parking.occupancy("S3", true, "2026-11-23T10:00:00+08:00", 10_001),
+        "a jump of exactly parking.maxSeqJump is a gap to wait for");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Optional;
  * A session the fold closed: from the reading {@code openSeq} (occupied) to {@code closeSeq} (free).
  *
  * @param noise shorter than the minimum session: sensor flapping, not billed
- * @param amountDue the full fee in fen (0 for noise)
+ * @param amountDue the full fee in fen (0 for noise and for a session held for review)
+ * @param heldForReview longer than the zone's billable limit: not billed, listed for ops to review
  */
 public record ClosedSession(
     String spaceId,
@@ -19,7 +20,8 @@ public record ClosedSession(
     boolean settledWithGap,
     boolean noise,
     Optional<PlateCandidate> plate,
-    long amountDue) {
+    long amountDue,
+    boolean heldForReview) {
 
   public Duration duration() {
     return Duration.between(start, end);

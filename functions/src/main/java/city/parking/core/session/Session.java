@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param voided a late reading showed it never existed (it merged into another session)
  * @param correction what a late reading changed, or why it could not (the session was already paid)
  * @param arrears unpaid past the arrears age: listed for enforcement
+ * @param heldForReview longer than the zone's billable limit: not billed (amount 0), counted and listed by the
+ *     ops summary for review
  * @param headVersion version of the space's head the content was computed from; a write computed from an
  *     older head never overwrites one computed from a newer head
  */
@@ -29,19 +31,20 @@ public record Session(
     Optional<String> correction,
     Optional<Payment> payment,
     boolean arrears,
+    boolean heldForReview,
     long headVersion) {
 
   public static Session closed(ClosedSession c, String zone, ZoneId cityZone, long headVersion) {
     return new Session(SessionId.of(c.spaceId(), c.start(), c.openSeq(), cityZone), zone, c.start(),
         Optional.of(c.closeSeq()), Optional.of(c.end()), c.plate(), c.amountDue(), c.settledWithGap(), c.noise(),
-        false, Optional.empty(), Optional.empty(), false, headVersion);
+        false, Optional.empty(), Optional.empty(), false, c.heldForReview(), headVersion);
   }
 
   public static Session open(String spaceId, String zone, OpenSession open, Optional<PlateCandidate> plate,
       ZoneId cityZone) {
     return new Session(SessionId.of(spaceId, open.start(), open.seq(), cityZone), zone, open.start(),
         Optional.empty(), Optional.empty(), plate, 0, open.settledWithGap(), false, false, Optional.empty(),
-        Optional.empty(), false, 0);
+        Optional.empty(), false, false, 0);
   }
 
   public String sessionId() {
@@ -78,21 +81,21 @@ public record Session(
     return id.equals(other.id) && closeSeq.equals(other.closeSeq)
         && end.map(OffsetDateTime::toInstant).equals(other.end.map(OffsetDateTime::toInstant))
         && amountDue == other.amountDue && settledWithGap == other.settledWithGap && noise == other.noise
-        && voided == other.voided && plateNumber().equals(other.plateNumber());
+        && voided == other.voided && heldForReview == other.heldForReview && plateNumber().equals(other.plateNumber());
   }
 
   public Session corrected(String note, long version) {
     return new Session(id, zone, start, closeSeq, end, plate, amountDue, settledWithGap, noise, voided,
-        Optional.of(note), payment, arrears, version);
+        Optional.of(note), payment, arrears, heldForReview, version);
   }
 
   public Session voidedBy(String note, long version) {
     return new Session(id, zone, start, closeSeq, end, plate, 0, settledWithGap, noise, true, Optional.of(note),
-        payment, false, version);
+        payment, false, false, version);
   }
 
   public Session withArrears(boolean inArrears) {
     return new Session(id, zone, start, closeSeq, end, plate, amountDue, settledWithGap, noise, voided, correction,
-        payment, inArrears, headVersion);
+        payment, inArrears, heldForReview, headVersion);
   }
 }

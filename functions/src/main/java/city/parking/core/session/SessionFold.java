@@ -95,7 +95,7 @@ public final class SessionFold {
     if (duration.compareTo(rules.minimum()) < 0) {
       // flapping: not a session, so it neither takes camera reads nor moves closedEnd
       ClosedSession noise = new ClosedSession(spaceId, open.seq(), open.start(), reading.seq(), end, gap, true,
-          Optional.empty(), 0);
+          Optional.empty(), 0, false);
       return new Step(new FoldState(reading.seq(), status, Optional.empty(), s.closedEnd(), s.reads(), false),
           Effect.CLOSED, Optional.of(noise));
     }
@@ -104,8 +104,10 @@ public final class SessionFold {
         .filter(r -> !r.ts().isBefore(windowStart) && !r.ts().isAfter(end))
         .min(PlateCandidate.BEST_FIRST);
     List<PlateCandidate> later = s.reads().stream().filter(r -> r.ts().isAfter(end)).toList();
-    long fee = rules.fee().fen(open.start().toInstant(), end.toInstant());
-    ClosedSession session = new ClosedSession(spaceId, open.seq(), open.start(), reading.seq(), end, gap, false, plate, fee);
+    boolean heldForReview = duration.compareTo(rules.maxBillable()) > 0;
+    long fee = heldForReview ? 0 : rules.fee().fen(open.start().toInstant(), end.toInstant());
+    ClosedSession session = new ClosedSession(spaceId, open.seq(), open.start(), reading.seq(), end, gap, false, plate,
+        fee, heldForReview);
     return new Step(new FoldState(reading.seq(), status, Optional.empty(), Optional.of(end), later, false),
         Effect.CLOSED, Optional.of(session));
   }

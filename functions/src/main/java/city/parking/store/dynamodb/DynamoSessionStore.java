@@ -253,6 +253,9 @@ public final class DynamoSessionStore implements SessionStore {
     if (session.voided()) {
       item.put("voided", bool(true));
     }
+    if (session.heldForReview()) {
+      item.put("heldForReview", bool(true));
+    }
     session.correction().ifPresent(note -> item.put("correction", s(note)));
     session.payment().ifPresent(payment -> {
       item.put("paymentId", s(payment.paymentId()));
@@ -287,6 +290,6 @@ public final class DynamoSessionStore implements SessionStore {
         Items.number(item, "closeSeq"), Items.time(item, "end"), plate,
         Items.number(item, "amountDue", 0), Items.flag(item, "settledWithGap"), Items.flag(item, "noise"),
         Items.flag(item, "voided"), Items.string(item, "correction"), payment, Items.flag(item, "arrears"),
-        Items.number(item, "headVersion", 0));
+        Items.flag(item, "heldForReview"), Items.number(item, "headVersion", 0));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import city.parking.api.OccupancyHandler;
 import city.parking.core.ParkingStores;
 import city.platform.DeviceMessageHandler;
+import city.platform.DeviceTimeLimits;
 import city.platform.InvalidInput;
 import city.platform.Json;
 import city.platform.MemoryDeadLetters;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class OccupancyReadingTest {
+  /** When the sample messages arrived: their device times are within the limits around it. */
+  private static final Instant ARRIVAL = Instant.parse("2026-11-28T01:00:00Z");
   private final DeviceMessageHandler checks = new OccupancyHandler(TestCity.sample(),
       new ParkingStores(null, null, null, null, null), new MemoryDeadLetters(), Clock.systemUTC());
 
@@ -34,24 +37,24 @@ class OccupancyReadingTest {
 
   @Test
   void aTimestampWithoutOffsetIsRefused() {
-    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", Instant.EPOCH,
-        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00\", \"seq\": 3}"));
+    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", ARRIVAL,
+        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00\", \"seq\": 3}"), DeviceTimeLimits.DEFAULTS);
     var error = assertThrows(InvalidInput.class, () -> OccupancyReading.extract(message));
     assertTrue(error.getMessage().startsWith("field ts must be ISO-8601 with offset"));
   }
 
   @Test
   void seqCountsFromOne() {
-    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", Instant.EPOCH,
-        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00Z\", \"seq\": 0}"));
+    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", ARRIVAL,
+        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00Z\", \"seq\": 0}"), DeviceTimeLimits.DEFAULTS);
     var error = assertThrows(InvalidInput.class, () -> OccupancyReading.extract(message));
     assertEquals("field seq must be between 1 and " + Long.MAX_VALUE, error.getMessage());
   }
 
   @Test
   void aNegativeSeqIsRefused() {
-    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", Instant.EPOCH,
-        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00Z\", \"seq\": -1}"));
+    var message = new city.platform.DeviceMessage("parking/spaces/S1/occupancy", "S1", ARRIVAL,
+        Json.parse("{\"occupied\": false, \"ts\": \"2026-11-28T09:00:00Z\", \"seq\": -1}"), DeviceTimeLimits.DEFAULTS);
     assertThrows(InvalidInput.class, () -> OccupancyReading.extract(message));
   }
 }

@@ -14,7 +14,7 @@ class PlateMatcherTest {
   private static final Duration LEAD = Duration.ofMinutes(2);
 
   static Session closed(long openSeq, OffsetDateTime start, OffsetDateTime end, boolean noise) {
-    return Session.closed(new ClosedSession("S1", openSeq, start, openSeq + 1, end, false, noise, Optional.empty(), 100),
+    return Session.closed(new ClosedSession("S1", openSeq, start, openSeq + 1, end, false, noise, Optional.empty(), 100, false),
         "Z1", ZoneId.of("Asia/Shanghai"), 1);
   }
 

@@ -52,7 +52,8 @@ class SessionFoldPropertiesTest {
         open = r;
       } else if (!r.occupied() && open != null) {
         boolean noise = Duration.between(open.ts(), r.ts()).toSeconds() < 60;
-        long fee = noise ? 0 : SessionFoldTest.BEIJING.fee("I", open.ts().toInstant(), r.ts().toInstant());
+        boolean heldForReview = Duration.between(open.ts(), r.ts()).compareTo(SessionFoldTest.CLASS_I.maxBillable()) > 0;
+        long fee = noise || heldForReview ? 0 : SessionFoldTest.BEIJING.fee("I", open.ts().toInstant(), r.ts().toInstant());
         sessions.add(List.of(open.seq(), r.seq(), fee, noise ? 1L : 0L));
         open = null;
       }

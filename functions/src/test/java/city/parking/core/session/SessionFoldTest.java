@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SessionFoldTest {
   static final Tariff BEIJING = TariffPresets.byName("beijing-onstreet");
   static final SessionRules CLASS_I = new SessionRules(Duration.ofSeconds(60), Duration.ofSeconds(120),
-      (start, end) -> BEIJING.fee("I", start, end));
+      Duration.ofDays(7), (start, end) -> BEIJING.fee("I", start, end));
   /** 2024-03-11 is a Monday; worked example 1 of docs/parking.md is 10:00-11:40, class I, 1750 fen. */
   static final OffsetDateTime MONDAY_10 = OffsetDateTime.parse("2024-03-11T10:00:00+08:00");
 
@@ -38,6 +38,32 @@ class SessionFoldTest {
 
   static PlateCandidate read(String plate, double confidence, OffsetDateTime ts) {
     return new PlateCandidate(plate, confidence, ts, "C1");
+  }
+
+  @Test
+  void aSessionLongerThanTheBillableLimitIsHeldForReviewAndNotPriced() {
+    SessionRules pricingFails = new SessionRules(CLASS_I.minimum(), CLASS_I.plateLead(), Duration.ofDays(7),
+        (start, end) -> {
+          throw new AssertionError("a session held for review is not priced");
+        });
+    SessionFold.Run run = new SessionFold("S1", pricingFails).run(FoldState.initial(),
+        readings(reading(1, true, MONDAY_10), reading(2, false, MONDAY_10.plusDays(7).plusSeconds(1))), next -> false);
+
+    ClosedSession held = run.closed().get(0);
+    assertTrue(held.heldForReview());
+    assertEquals(0, held.amountDue());
+    assertFalse(held.noise());
+  }
+
+  @Test
+  void aSessionOfExactlyTheBillableLimitIsBilled() {
+    SessionFold.Run run = fold.run(FoldState.initial(),
+        readings(reading(1, true, MONDAY_10), reading(2, false, MONDAY_10.plusDays(7))), next -> false);
+
+    ClosedSession session = run.closed().get(0);
+    assertFalse(session.heldForReview());
+    assertEquals(BEIJING.fee("I", MONDAY_10.toInstant(), MONDAY_10.plusDays(7).toInstant()), session.amountDue());
+    assertTrue(session.amountDue() > 0);
   }
 
   @Test
