@@ -9,7 +9,9 @@ import city.local.auth.SigningKey;
 import city.local.dynamodb.Dynalite;
 import city.local.dynamodb.LocalDynamoDb;
 import city.local.dynamodb.TableCreator;
+import city.local.http.AllowedOrigins;
 import city.local.http.HttpGateway;
+import city.local.http.HttpLimits;
 import city.local.http.IotDataEndpoint;
 import city.local.iot.InboundMessage;
 import city.local.iot.RuleRouter;
@@ -124,7 +126,8 @@ public final class Twin implements AutoCloseable {
 
     setProperty("aws.disableEc2Metadata", "true");
     broker = MqttBroker.start(options.mqttPort(), ruleActions);
-    gateway = HttpGateway.start(options.httpPort(), declared.routes(), functions, jwt);
+    gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
+        declared.routes(), functions, jwt);
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
