@@ -12,7 +12,9 @@ import city.local.dynamodb.TableCreator;
 import city.local.events.EventRouter;
 import city.local.events.PutEventsEndpoint;
 import city.local.events.TwinEventBus;
+import city.local.http.AllowedOrigins;
 import city.local.http.HttpGateway;
+import city.local.http.HttpLimits;
 import city.local.http.IotDataEndpoint;
 import city.local.iot.InboundMessage;
 import city.local.iot.RuleRouter;
@@ -135,7 +137,8 @@ public final class Twin implements AutoCloseable {
 
     setProperty("aws.disableEc2Metadata", "true");
     broker = MqttBroker.start(options.mqttPort(), ruleActions);
-    gateway = HttpGateway.start(options.httpPort(), declared.routes(), functions, jwt);
+    gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
+        declared.routes(), functions, jwt);
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),

@@ -50,6 +50,7 @@ final class TestDomain implements CityModule {
             new HttpRoute("POST", "/test/echo/{id}", "Echo", Access.PUBLIC),
             new HttpRoute("GET", "/test/echo/fixed", "Echo", Access.PUBLIC),
             new HttpRoute("GET", "/test/mine", "Echo", Access.CITIZEN),
+            new HttpRoute("POST", "/test/mine", "Echo", Access.CITIZEN),
             new HttpRoute("GET", "/test/sneaky", "Sneaky", Access.PUBLIC)),
         List.of(new Schedule(TICK, "Recorder", Duration.ofMinutes(15), "TEST_TICK_PERIOD")));
   }

@@ -1,5 +1,6 @@
 package city.local.auth;
 
+import city.local.files.OwnerOnlyFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The twin's token key: random, one per data folder (kept in {@code jwt.key}, readable by the owner only)
- * so that tokens printed by {@code ./city token} keep working across restarts; in memory for tests.
+ * The twin's token key: random, one per data folder (kept in {@code jwt.key}; file and folder readable by the
+ * owner only) so that tokens printed by {@code ./city token} keep working across restarts; in memory for tests.
  */
 public final class SigningKey {
   public static final String FILE_NAME = "jwt.key";
@@ -30,7 +31,7 @@ public final class SigningKey {
   public static byte[] forDataDir(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
-      Files.createDirectories(dataDir);
+      OwnerOnlyFolder.ensure(dataDir);
       if (!Files.exists(file)) {
         create(file);
       }

@@ -1,5 +1,6 @@
 package city.local.dynamodb;
 
+import city.local.files.OwnerOnlyFolder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DynamoDB for the twin: dynalite from the project's node_modules, as a child process on loopback, on
- * LevelDB under a folder or in memory. The child exits when its stdin closes, so even a JVM killed with
+ * DynamoDB for the twin: dynalite from the project's node_modules, as a child process on loopback only, on
+ * LevelDB under a folder that only the owner can read (its files too) or in memory. The child exits when its stdin closes, so even a JVM killed with
  * SIGKILL leaves no orphan; {@link #close()} also stops the whole process tree.
  */
 public final class Dynalite implements AutoCloseable {
@@ -34,6 +35,7 @@ public final class Dynalite implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("dynalite listening on port (\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final int OUTPUT_LINES_KEPT = 40;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final Process process;
   private final int port;
@@ -55,18 +57,14 @@ public final class Dynalite implements AutoCloseable {
     if (!Files.isRegularFile(dynaliteDir.resolve("index.js"))) {
       throw new IllegalStateException("dynalite is not installed in " + dynaliteDir + ": run `npm ci` in " + repoRoot);
     }
-    List<String> command = new ArrayList<>(List.of(node(), "-e", launcherScript(), dynaliteDir.toString(), "127.0.0.1"));
+    List<String> command = new ArrayList<>(List.of(node(), "-e", launcherScript(), dynaliteDir.toString(), LOOPBACK));
     if (dataDir.isPresent()) {
-      try {
-        Files.createDirectories(dataDir.get());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + dataDir.get(), e);
-      }
+      OwnerOnlyFolder.ensure(dataDir.get());
       command.add(dataDir.get().toAbsolutePath().toString());
     }
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process = new ProcessBuilder(withOwnerOnlyUmask(command)).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot run node (Node.js 20 or newer must be on the PATH): " + e.getMessage(), e);
     }
@@ -97,7 +95,7 @@ public final class Dynalite implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create("http://" + LOOPBACK + ":" + port);
   }
 
   public long pid() {
@@ -176,6 +174,19 @@ public final class Dynalite implements AutoCloseable {
       LOG.debug("dynalite output closed", e);
     }
     listening.completeExceptionally(new IllegalStateException("dynalite exited before it listened"));
+  }
+
+  /**
+   * LevelDB creates its files with the process's umask (0644 under the usual 022): under 077 they are the
+   * owner's only, like {@code jwt.key}. {@code exec} keeps the pid, so the process is still node itself.
+   */
+  private static List<String> withOwnerOnlyUmask(List<String> command) {
+    if (!OwnerOnlyFolder.posix()) {
+      return command;
+    }
+    List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "dynalite"));
+    wrapped.addAll(command);
+    return wrapped;
   }
 
   private static String node() {

@@ -1,27 +1,33 @@
 package city.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 
-/** Writing a response with the JDK server: a fixed length, or no body at all where HTTP forbids one. */
+/** Writing a whole response: a fixed length, or no body at all where HTTP forbids one. */
 final class Responses {
   private Responses() {}
 
-  static void json(HttpExchange exchange, int status, String json) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+  static void json(Request request, Response response, Callback callback, int status, String json) {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    send(request, response, callback, status, json.getBytes(StandardCharsets.UTF_8));
   }
 
-  static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-    if (!noBody) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+  static void send(Request request, Response response, Callback callback, int status, byte[] body) {
+    response.setStatus(status);
+    boolean noBody = body.length == 0 || status == 204 || status == 304 || request.getMethod().equals("HEAD");
+    if (noBody) {
+      if (status != 204 && status != 304) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
       }
+      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+      return;
     }
-    exchange.close();
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 }
