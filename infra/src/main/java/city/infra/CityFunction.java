@@ -1,5 +1,6 @@
 package city.infra;
 
+import city.catalog.DeviceTopics;
 import city.catalog.FunctionSpec;
 import city.catalog.TableAccess;
 import city.platform.AwsClients;

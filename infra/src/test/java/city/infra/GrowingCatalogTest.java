@@ -1,5 +1,6 @@
 package city.infra;
 
+import city.catalog.DeviceTopics;
 import static city.infra.SynthesizedCity.joined;
 import static city.infra.SynthesizedCity.list;
 import static city.infra.SynthesizedCity.references;

@@ -1,5 +1,7 @@
 package city.infra;
 
+import city.catalog.DeviceTopics;
+import city.catalog.RuleTopic;
 import static city.infra.SynthesizedCity.joined;
 import static city.infra.SynthesizedCity.list;
 import static city.infra.SynthesizedCity.references;

@@ -3,6 +3,7 @@ package city.local;
 import city.catalog.Catalog;
 import city.local.auth.Jwt;
 import city.local.bench.Benchmarks;
+import city.local.mqtt.ThingPolicy;
 import city.local.auth.SigningKey;
 import city.platform.Config;
 import java.io.PrintStream;
@@ -91,7 +92,8 @@ public final class Cli {
     Twin twin = Twin.start(twinOptions);
     PrintStream out = System.out;
     out.println("city twin is up");
-    out.printf("  MQTT broker      tcp://127.0.0.1:%d%n", twin.mqttPort());
+    out.printf("  MQTT broker      tcp://127.0.0.1:%d (MQTT 5 and 3.1.1; a device's client id is its thing name)%n", twin.mqttPort());
+    out.printf("  MQTT operator    user %s, password %s%n", ThingPolicy.OPERATOR, twin.mqttOperatorPassword());
     out.printf("  HTTP API         %s%n", twin.httpEndpoint());
     out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
     out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());

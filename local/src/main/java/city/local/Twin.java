@@ -6,6 +6,8 @@ import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.local.auth.Jwt;
 import city.local.auth.SigningKey;
+import city.local.delivery.FileJournal;
+import city.local.delivery.Journal;
 import city.local.dynamodb.Dynalite;
 import city.local.dynamodb.LocalDynamoDb;
 import city.local.dynamodb.TableCreator;
@@ -21,6 +23,8 @@ import city.local.iot.RuleRouter;
 import city.local.lambda.AsyncInvoker;
 import city.local.lambda.FunctionPool;
 import city.local.mqtt.MqttBroker;
+import city.local.mqtt.OperatorSecret;
+import city.local.mqtt.ThingPolicy;
 import city.local.schedule.SchedulePeriods;
 import city.local.schedule.Scheduler;
 import city.platform.AwsClients;
@@ -48,8 +52,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole city on one machine: dynalite, the MQTT broker with the rules engine, the functions, the HTTP
- * API, the IoT data-plane endpoint, the city event bus (PutEvents, matched by event-ruler) and the schedules. {@link #close()} (also run on Ctrl-C / SIGTERM) stops
- * in the order that loses nothing: schedules, MQTT intake, in-flight invocations drained, HTTP, DynamoDB.
+ * API, the IoT data-plane endpoint, the city event bus (PutEvents, matched by event-ruler) and the schedules.
+ * {@link #close()} (also run on Ctrl-C / SIGTERM) stops in the order that loses nothing: schedules, MQTT intake,
+ * routing of what was accepted, in-flight invocations drained, HTTP, the journal, DynamoDB. With a data folder every
+ * acknowledged message is journaled before its PUBACK and what a stop or a crash left unfinished resumes on the
+ * next start.
  *
  * <p>Each function gets its own environment, as CDK sets it ({@link Config#useEnvironment}); the twin's
  * own settings (a system property or two, the handlers' class loaders' state) are JVM-wide: one twin runs
@@ -63,6 +70,7 @@ public final class Twin implements AutoCloseable {
 
   private final TwinOptions options;
   private final Jwt jwt;
+  private final String mqttOperatorPassword;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread shutdownHook = new Thread(this::close, "twin-shutdown");
   private Dynalite dynalite;
@@ -73,6 +81,7 @@ public final class Twin implements AutoCloseable {
   /** Scheduled runs, kept apart: a timer never ends, so waiting for it would never be "idle". */
   private AsyncInvoker scheduledRuns;
   private DeadLetterStore deadLetters;
+  private Journal journal;
   private RuleActions ruleActions;
   private IotDataEndpoint iotData;
   private PutEventsEndpoint events;
@@ -88,6 +97,7 @@ public final class Twin implements AutoCloseable {
     this.options = options;
     byte[] key = options.dataDir().map(SigningKey::forDataDir).orElseGet(SigningKey::random);
     this.jwt = new Jwt(key, Clock.systemUTC());
+    this.mqttOperatorPassword = OperatorSecret.derive(key);
   }
 
   public static Twin start(TwinOptions options) {
@@ -128,7 +138,8 @@ public final class Twin implements AutoCloseable {
     invoker = new AsyncInvoker(functions, options.retryDelays());
     scheduledRuns = new AsyncInvoker(functions, options.retryDelays());
     deadLetters = new DynamoDeadLetterStore(dynamoDb, platformTable(declared.tables()), Clock.systemUTC());
-    ruleActions = new RuleActions(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters);
+    journal = options.dataDir().<Journal>map(d -> FileJournal.open(d.resolve("journal"))).orElseGet(Journal::inMemory);
+    ruleActions = new RuleActions(new RuleRouter(declared.rules(), declared.cloudToDeviceTopics()), invoker, deadLetters, journal);
     iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
     eventBusName = "city-" + city.id();
     eventPublishers = declared.eventPublishers();
@@ -136,7 +147,9 @@ public final class Twin implements AutoCloseable {
         new EventRouter(declared.eventRules()), invoker, deadLetters));
 
     setProperty("aws.disableEc2Metadata", "true");
-    broker = MqttBroker.start(options.mqttPort(), ruleActions);
+    ruleActions.resume(journal.unfinished());
+    ThingPolicy policy = ThingPolicy.of(declared, city.devices(), mqttOperatorPassword);
+    broker = MqttBroker.start(options.mqttPort(), options.dataDir().map(d -> d.resolve("mqtt")), policy, ruleActions);
     gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
         declared.routes(), functions, jwt);
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
@@ -185,13 +198,16 @@ public final class Twin implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no table is declared for " + DynamoDeadLetterStore.TABLE_ENV));
   }
 
-  /** IoT data-plane Publish: to the devices through the broker, and through the rules like any message. */
+  /**
+   * IoT data-plane Publish: to the devices through the broker, and through the rules like any message; it
+   * answers once the rules engine has kept the message, as IoT Core answers once it has it.
+   */
   private void publishFromCloud(String topic, byte[] payload, int qos, boolean retain) {
     MqttBroker current = broker;
     if (current != null) {
       current.publish(topic, payload, qos, retain);
     }
-    ruleActions.accept(new InboundMessage(topic, payload, null, System.currentTimeMillis()));
+    ruleActions.accept(new InboundMessage(topic, payload, null, System.currentTimeMillis())).join();
   }
 
   private void fireSchedule(Schedule schedule, Map<String, Object> event) {
@@ -206,6 +222,14 @@ public final class Twin implements AutoCloseable {
 
   public int mqttPort() {
     return broker.port();
+  }
+
+  /**
+   * The password of the twin-only MQTT operator (user name {@link ThingPolicy#OPERATOR}), which may publish
+   * and subscribe anywhere with any client id; devices connect with their thing name and no password.
+   */
+  public String mqttOperatorPassword() {
+    return mqttOperatorPassword;
   }
 
   public int httpPort() {
@@ -252,10 +276,10 @@ public final class Twin implements AutoCloseable {
   }
 
   /**
-   * Waits until no invocation of a routed message is queued, running or waiting for a retry, and no new
-   * message reached the rules engine for {@link #QUIET_PERIOD}: the broker hands a message to the rules
-   * engine just after acknowledging it, so a publisher that got its PUBACK may be a moment ahead of the
-   * twin. Scheduled runs are not waited for (a timer never ends); what they publish is.
+   * Waits until every accepted message is routed, no invocation of a routed message is queued, running or
+   * waiting for a retry, and no new message reached the rules engine for {@link #QUIET_PERIOD}. A message is
+   * accepted before the broker acknowledges it, so whatever a publisher got its PUBACK for is waited for.
+   * Scheduled runs are not waited for (a timer never ends); what they publish is.
    *
    * @return false when the timeout came first
    */
@@ -267,7 +291,7 @@ public final class Twin implements AutoCloseable {
         return false;
       }
       long routed = ruleActions.received();
-      if (routed == routedBefore && invoker.inFlight() == 0) {
+      if (routed == routedBefore && ruleActions.waiting() == 0 && invoker.inFlight() == 0) {
         return true;
       }
       routedBefore = routed;
@@ -299,6 +323,7 @@ public final class Twin implements AutoCloseable {
     try {
       stop("schedules", scheduler);
       stop("MQTT broker", broker);
+      stop("rules engine", ruleActions);
       drain("message", invoker);
       drain("scheduled", scheduledRuns);
       stop("invoker", invoker);
@@ -307,6 +332,7 @@ public final class Twin implements AutoCloseable {
       stop("IoT data endpoint", iotData);
       stop("event bus", events);
       stop("functions", functions);
+      stop("message journal", journal);
       stop("DynamoDB client", dynamoDb);
       stop("dynalite", dynalite);
     } finally {

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * How to start a twin. Port 0 means a free port (the twin reports the one it got).
  *
- * @param dataDir where DynamoDB data ({@code dynamodb/}) and the token key ({@code jwt.key}) live; empty
- *     for an in-memory twin with a key that dies with it (tests)
+ * @param dataDir where DynamoDB data ({@code dynamodb/}), the message journal ({@code journal/}) and the token
+ *     key ({@code jwt.key}) live; empty for an in-memory twin whose queue and key die with it (tests)
  * @param retryDelays the waits before each retry of a failed asynchronous invocation (Lambda: two retries)
  * @param schedulePeriods per-schedule period overrides, by schedule name
  * @param variables given to every function besides what its catalog entry gives it
@@ -101,6 +101,12 @@ public record TwinOptions(
   /** What the twin runs: the standard catalog, or one with a test's own module added. */
   public TwinOptions withCatalog(Catalog other) {
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout, invocationObserver);
+  }
+
+  /** How long stopping waits for invocations to finish (with a data folder, the rest waits in the journal). */
+  public TwinOptions withDrainTimeout(Duration timeout) {
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
+        timeout, invocationObserver);
   }
 
   public TwinOptions withInvocationObserver(InvocationObserver observer) {

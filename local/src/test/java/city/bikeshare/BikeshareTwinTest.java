@@ -1,5 +1,6 @@
 package city.bikeshare;
 
+import city.local.mqtt.ThingPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,8 @@ class BikeshareTwinTest {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setMaxInflight(1000);
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
     devices.connect(options);
   }
 
@@ -185,7 +188,10 @@ class BikeshareTwinTest {
   void plansReachTheTrucksOverMqttAndANewPlanSupersedesTheOld() throws Exception {
     LinkedBlockingQueue<JsonNode> tasks = new LinkedBlockingQueue<>();
     MqttClient trucks = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "trucks-" + UUID.randomUUID(), new MemoryPersistence());
-    trucks.connect();
+    MqttConnectOptions operator = new MqttConnectOptions();
+    operator.setUserName(ThingPolicy.OPERATOR);
+    operator.setPassword(twin.mqttOperatorPassword().toCharArray());
+    trucks.connect(operator);
     trucks.subscribe("bikeshare/trucks/+/tasks", 1, (topic, message) -> {
       JsonNode task = Json.parse(message.getPayload());
       assertEquals("bikeshare/trucks/" + task.path("truckId").asText() + "/tasks", topic);

@@ -1,5 +1,6 @@
 package city.dispatch;
 
+import city.local.mqtt.ThingPolicy;
 import city.dispatch.core.DispatchSettings;
 import city.local.Eventually;
 import city.local.RepoRoot;
@@ -132,6 +133,8 @@ final class DispatchTwinKit implements AutoCloseable {
     options.setCleanSession(true);
     options.setConnectionTimeout(5);
     options.setMaxInflight(1000);
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
     client.connect(options);
     return client;
   }

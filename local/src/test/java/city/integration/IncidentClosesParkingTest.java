@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import city.local.mqtt.ThingPolicy;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -62,6 +63,10 @@ class IncidentClosesParkingTest {
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
     devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    // the twin's operator identity: this one client publishes for every sensor and unit of the test
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
     options.setCleanSession(true);
     options.setMaxInflight(1000);
     devices.connect(options);

@@ -1,5 +1,6 @@
 package city.local;
 
+import city.local.mqtt.ThingPolicy;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -24,15 +25,34 @@ final class TwinClient {
 
   private TwinClient() {}
 
+  /** Connects as the twin's operator, which may publish anywhere (tests publish for many devices on one client). */
   static MqttClient connect(Twin twin, String clientId) throws MqttException {
+    MqttConnectOptions options = options();
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
+    return connect(twin, clientId, options);
+  }
+
+  /** Connects as the device {@code thingName}, bound by its class's IoT policy. */
+  static MqttClient connectAsDevice(Twin twin, String thingName) throws MqttException {
+    return connect(twin, thingName, options());
+  }
+
+  static MqttClient connect(Twin twin, String clientId, MqttConnectOptions options) throws MqttException {
     MqttClient client = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), clientId, new MemoryPersistence());
+    client.connect(options);
+    return client;
+  }
+
+  private static MqttConnectOptions options() {
     MqttConnectOptions options = new MqttConnectOptions();
+    // Paho's default retries a refused 3.1.1 CONNECT as MQTT 3.1, which hides the broker's answer
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setCleanSession(true);
     options.setConnectionTimeout(5);
     // Paho 1.2 may still count a QoS 1 publish as in flight just after its synchronous publish returned
     options.setMaxInflight(1000);
-    client.connect(options);
-    return client;
+    return options;
   }
 
   /** Publishes with QoS 1: returns once the broker acknowledged the message. */

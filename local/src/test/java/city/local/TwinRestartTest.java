@@ -3,6 +3,7 @@ package city.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.catalog.Catalog;
 import city.local.dynamodb.LocalDynamoDb;
 import city.platform.DeadLetter;
 import city.platform.DynamoDeadLetterStore;
@@ -49,6 +50,25 @@ class TwinRestartTest {
       assertEquals(1, letters.size());
       assertEquals("$aws/rules/no_such_rule/x/y", letters.get(0).topic());
       assertEquals(200, TwinClient.get(second, "/ops/devices", token).statusCode(), "a token of the first run is still valid");
+    }
+  }
+
+  @Test
+  void attemptsThatFailedBeforeAStopCountAgainstTheRetriesAfterTheRestart() {
+    Catalog catalog = Catalog.standard().plus(new TestDomain());
+    String topic = "test/" + System.nanoTime() + "/fail";
+    int before = FailingHandler.CALLS.get();
+    // the retry would come an hour later: the stop leaves the message in the journal, attempt 1 recorded
+    try (Twin first = Twin.start(onDisk().withCatalog(catalog).withDrainTimeout(Duration.ofMillis(200))
+        .withRetryDelays(List.of(Duration.ofHours(1), Duration.ofHours(1))))) {
+      TwinClient.publish(first, topic, "{\"n\": 1}");
+      Eventually.await("the first attempt failed", WAIT, FailingHandler.CALLS::get, n -> n == before + 1);
+    }
+    try (Twin second = Twin.start(onDisk().withCatalog(catalog).withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(10))))) {
+      assertTrue(second.awaitIdle(WAIT));
+      assertEquals(before + 3, FailingHandler.CALLS.get(), "attempts 2 and 3 ran after the restart, and no more");
+      DeadLetter letter = deadLetters(second).stream().filter(l -> l.topic().equals(topic)).findFirst().orElseThrow();
+      assertTrue(letter.reason().startsWith("Failing failed 3 attempt(s)"), letter.reason());
     }
   }
 

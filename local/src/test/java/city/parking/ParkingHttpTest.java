@@ -1,5 +1,6 @@
 package city.parking;
 
+import city.local.mqtt.ThingPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,8 @@ class ParkingHttpTest {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setMaxInflight(1000);
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
     mqtt.connect(options);
     mqtt.subscribe("parking/enforcement/+", 1, (topic, message) ->
         ALERTS.add(Json.parse(new String(message.getPayload(), StandardCharsets.UTF_8))));

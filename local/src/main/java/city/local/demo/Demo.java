@@ -137,7 +137,7 @@ public final class Demo {
         }
       });
     };
-    try (DeviceLink devices = new DeviceLink(twin.mqttPort(), options.seed())) {
+    try (DeviceLink devices = new DeviceLink(twin.mqttPort(), twin.mqttOperatorPassword(), options.seed())) {
       EventLoop loop = new EventLoop(clock);
       DemoContext context = new DemoContext(city, clock, loop, devices, http, apps, opsToken,
           (subject, plates) -> twin.token(subject, "citizen", plates), options.seed(), clock.start(), simEnd);

@@ -1,5 +1,6 @@
 package city.local.demo;
 
+import city.local.mqtt.ThingPolicy;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -14,13 +15,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The simulated devices' MQTT connections to the twin's broker: one Paho client per device class (client id
- * {@code demo-<class>}), QoS 1, so a publish returns once the broker has the message. A share of the messages
+ * {@code demo-<class>}, as the twin's MQTT operator), QoS 1, so a publish returns once the broker has the message. A share of the messages
  * goes out twice, as IoT Core's at-least-once delivery may hand them to the cloud.
  */
 public final class DeviceLink implements AutoCloseable {
   static final double DUPLICATE_SHARE = 0.05;
 
   private final String broker;
+  private final String operatorPassword;
   private final long seed;
   /** One generator per device class, so that one class's repeats do not depend on the others' timing. */
   private final Map<String, Random> duplicates = new LinkedHashMap<>();
@@ -29,8 +31,10 @@ public final class DeviceLink implements AutoCloseable {
   private final AtomicLong duplicated = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
 
-  DeviceLink(int mqttPort, long seed) {
+  /** One client per class publishes for many devices: it connects as the twin's operator, not as a thing. */
+  DeviceLink(int mqttPort, String operatorPassword, long seed) {
     this.broker = "tcp://127.0.0.1:" + mqttPort;
+    this.operatorPassword = operatorPassword;
     this.seed = seed;
   }
 
@@ -102,6 +106,8 @@ public final class DeviceLink implements AutoCloseable {
       options.setCleanSession(true);
       options.setConnectionTimeout(5);
       options.setMaxInflight(100);
+      options.setUserName(ThingPolicy.OPERATOR);
+      options.setPassword(operatorPassword.toCharArray());
       client.setTimeToWait(10_000);
       client.connect(options);
       clients.put(deviceClass, client);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A folder of the twin's state (the data folder, dynalite's LevelDB folder) that only its owner may enter:
@@ -18,6 +19,7 @@ import java.util.Set;
  */
 public final class OwnerOnlyFolder {
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnlyFolder() {}
 
@@ -44,6 +46,23 @@ public final class OwnerOnlyFolder {
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + folder + " readable by its owner only", e);
+    }
+  }
+
+  /**
+   * Tightens a tree another library wrote with the default umask (the broker's scratch folder): folders
+   * {@code rwx------}, files {@code rw-------}.
+   */
+  public static void tighten(Path tree) {
+    if (!posix()) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(tree)) {
+      for (Path path : paths.toList()) {
+        Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_ONLY : OWNER_ONLY_FILE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make " + tree + " readable by its owner only", e);
     }
   }
 

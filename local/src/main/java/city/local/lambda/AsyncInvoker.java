@@ -47,19 +47,59 @@ public final class AsyncInvoker implements AutoCloseable {
     this.retries = scheduler;
   }
 
+  /** What becomes of one event: each failed attempt, then success, failure for good, or not run at all. */
+  public interface Outcome {
+    /** Attempt {@code attempt} threw; another follows unless it was the last. */
+    default void attemptFailed(int attempt, String reason) {}
+
+    void succeeded();
+
+    /** Every attempt failed; the reason names the function, the attempts and the last exception. */
+    void failed(String reason);
+
+    /** The twin stopped before the event could run (again). */
+    default void notRun(String reason) {
+      failed(reason);
+    }
+  }
+
   /**
    * Queues one event. {@code onFailure} receives a reason naming the function, the attempts and the last
    * exception (class and message) once every attempt failed, or when the twin stops before it could run.
    */
   public void invoke(String functionId, Object event, Consumer<String> onFailure) {
+    invoke(functionId, event, 1, new Outcome() {
+      @Override
+      public void succeeded() {}
+
+      @Override
+      public void failed(String reason) {
+        onFailure.accept(reason);
+      }
+    });
+  }
+
+  /**
+   * Queues one event from attempt {@code firstAttempt} on (above 1 when earlier attempts failed before a
+   * restart): at most {@link #attempts()} in all.
+   */
+  public void invoke(String functionId, Object event, int firstAttempt, Outcome outcome) {
     FunctionEnvironment environment = functions.get(functionId);
     inFlight.incrementAndGet();
     if (closed) {
-      finish();
-      onFailure.accept(functionId + " was not run: the twin is stopping");
+      try {
+        outcome.notRun(functionId + " was not run: the twin is stopping");
+      } finally {
+        finish();
+      }
       return;
     }
-    submit(environment, event, 1, onFailure);
+    submit(environment, event, firstAttempt, outcome);
+  }
+
+  /** Attempts per event: the first and its retries. */
+  public int attempts() {
+    return retryDelays.size() + 1;
   }
 
   /** Events accepted and not yet finished (including those waiting for a retry). */
@@ -87,35 +127,65 @@ public final class AsyncInvoker implements AutoCloseable {
     return true;
   }
 
-  private void submit(FunctionEnvironment environment, Object event, int attempt, Consumer<String> onFailure) {
+  private void submit(FunctionEnvironment environment, Object event, int attempt, Outcome outcome) {
     try {
-      queue(environment).execute(() -> run(environment, event, attempt, onFailure));
+      queue(environment).execute(() -> run(environment, event, attempt, outcome));
     } catch (RejectedExecutionException stopped) {
-      finish();
-      onFailure.accept(environment.spec().id() + " was not run: the twin is stopping");
+      try {
+        outcome.notRun(environment.spec().id() + " was not run: the twin is stopping");
+      } finally {
+        finish();
+      }
     }
   }
 
-  private void run(FunctionEnvironment environment, Object event, int attempt, Consumer<String> onFailure) {
+  private void run(FunctionEnvironment environment, Object event, int attempt, Outcome outcome) {
     try {
       environment.invoke(event);
-      finish();
     } catch (Throwable e) {
       // any throwable, even a checked one thrown sneakily, is a function error for Lambda
-      String id = environment.spec().id();
-      if (attempt <= retryDelays.size() && !closed) {
-        Duration delay = retryDelays.get(attempt - 1);
-        LOG.warn("{} failed attempt {} ({}); retrying in {} ms", id, attempt, e.toString(), delay.toMillis());
-        try {
-          retries.schedule(() -> submit(environment, event, attempt + 1, onFailure), delay.toMillis(), TimeUnit.MILLISECONDS);
-          return;
-        } catch (RejectedExecutionException stopped) {
-          // fall through: reported as failed below
-        }
-      }
-      LOG.error("{} failed {} attempt(s); keeping the event as failed", id, attempt, e);
+      failedAttempt(environment, event, attempt, outcome, e);
+      return;
+    }
+    try {
+      outcome.succeeded();
+    } finally {
       finish();
-      onFailure.accept(id + " failed " + attempt + " attempt(s): " + e.getClass().getName() + ": " + e.getMessage());
+    }
+  }
+
+  private void failedAttempt(FunctionEnvironment environment, Object event, int attempt, Outcome outcome, Throwable e) {
+    String id = environment.spec().id();
+    String reason = id + " failed " + attempt + " attempt(s): " + e.getClass().getName() + ": " + e.getMessage();
+    outcome.attemptFailed(attempt, reason);
+    if (attempt < attempts() && !closed) {
+      Duration delay = retryDelays.get(attempt - 1);
+      LOG.warn("{} failed attempt {} ({}); retrying in {} ms", id, attempt, e.toString(), delay.toMillis());
+      try {
+        retries.schedule(() -> submit(environment, event, attempt + 1, outcome), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (RejectedExecutionException stopped) {
+        try {
+          outcome.notRun(id + " failed attempt " + attempt + " and was not retried: the twin is stopping");
+        } finally {
+          finish();
+        }
+        return;
+      }
+    }
+    if (attempt < attempts()) {
+      try {
+        outcome.notRun(id + " failed attempt " + attempt + " and was not retried: the twin is stopping");
+      } finally {
+        finish();
+      }
+      return;
+    }
+    LOG.error("{} failed {} attempt(s); keeping the event as failed", id, attempt, e);
+    try {
+      outcome.failed(reason);
+    } finally {
+      finish();
     }
   }
 

@@ -249,6 +249,8 @@ class TwinFuzzTest {
     try {
       MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + twin.mqttPort(), deviceId, new MemoryPersistence());
       MqttConnectOptions options = new MqttConnectOptions();
+      // the device itself, bound by its IoT policy; pinned, as the twin (like IoT Core) refuses MQTT 3.1
+      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
       options.setCleanSession(true);
       options.setConnectionTimeout(5);
       options.setMaxInflight(1000);

@@ -1,6 +1,7 @@
 package city.local.bench.pipeline;
 
 import city.catalog.Catalog;
+import city.local.mqtt.ThingPolicy;
 import city.local.Twin;
 import city.local.TwinOptions;
 import city.local.bench.BenchArgs;
@@ -128,6 +129,9 @@ public final class PipelineBench implements Benchmark {
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
       options.setMaxInflight(2 * PUBLISH_WINDOW);
+      // one client publishes for every device of the stream: the twin's operator may, a thing may not
+      options.setUserName(ThingPolicy.OPERATOR);
+      options.setPassword(twin.mqttOperatorPassword().toCharArray());
       mqtt.connect(options).waitForCompletion(10_000);
 
       long firstPublish = System.nanoTime();

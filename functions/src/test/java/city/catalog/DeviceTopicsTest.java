@@ -1,11 +1,8 @@
-package city.infra;
+package city.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import city.catalog.FunctionSpec;
-import city.catalog.TopicRule;
-import city.catalog.DeviceClass;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package city.infra;
+package city.catalog;
 
-import city.catalog.TopicRule;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,5 @@
-package city.infra;
+package city.catalog;
 
-import city.catalog.FunctionSpec;
-import city.catalog.TopicRule;
-import city.catalog.DeviceClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
