@@ -9,6 +9,7 @@ import city.platform.ConditionalWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +42,33 @@ public final class DynamoSpaceClosures implements SpaceClosures {
     // refused when this incident closed the space before, or already ended: either way nothing to do
     ConditionalWrite.put(dynamoDb, PutItemRequest.builder()
         .tableName(table)
-        .item(Map.of(
-            "pk", s("ZONE#" + zone),
-            "sk", s(prefix(spaceId) + incidentId),
-            "spaceId", s(spaceId),
-            "incidentId", s(incidentId),
-            "state", s(CLOSED),
-            "since", s(since.toString())))
+        .item(item(zone, spaceId, incidentId, CLOSED, since))
         .conditionExpression("attribute_not_exists(pk)")
         .build());
+  }
+
+  private static Map<String, AttributeValue> item(String zone, String spaceId, String incidentId, String state,
+      Instant since) {
+    return Map.of(
+        "pk", s("ZONE#" + zone),
+        "sk", s(prefix(spaceId) + incidentId),
+        "spaceId", s(spaceId),
+        "incidentId", s(incidentId),
+        "state", s(state),
+        "since", s(since.toString()));
+  }
+
+  private static Map<String, AttributeValue> withExpiry(Map<String, AttributeValue> item, Instant expiresAt) {
+    Map<String, AttributeValue> expiring = new HashMap<>(item);
+    expiring.put("expiresAt", n(expiresAt.getEpochSecond()));
+    return expiring;
   }
 
   @Override
   public void reopen(String zone, String spaceId, String incidentId, Instant at) {
     dynamoDb.putItem(PutItemRequest.builder()
         .tableName(table)
-        .item(Map.of(
-            "pk", s("ZONE#" + zone),
-            "sk", s(prefix(spaceId) + incidentId),
-            "spaceId", s(spaceId),
-            "incidentId", s(incidentId),
-            "state", s(ENDED),
-            "since", s(at.toString()),
-            "expiresAt", n(at.plus(TOMBSTONE_KEPT).getEpochSecond())))
+        .item(withExpiry(item(zone, spaceId, incidentId, ENDED, at), at.plus(TOMBSTONE_KEPT)))
         .build());
   }
 
