@@ -1,6 +1,7 @@
 package city.local;
 
 import city.local.delivery.Journal;
+import city.local.delivery.JournaledDelivery;
 import city.local.delivery.UnfinishedMessage;
 import city.local.iot.InboundMessage;
 import city.local.iot.RuleRouter;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +37,9 @@ final class RuleActions implements MqttBroker.Intake, AutoCloseable {
   private static final TypeReference<Map<String, Object>> EVENT = new TypeReference<>() {};
 
   private final RuleRouter router;
-  private final AsyncInvoker invoker;
   private final DeadLetterStore deadLetters;
   private final Journal journal;
+  private final JournaledDelivery delivery;
   /** Routing in arrival order, off the broker's and the journal's threads (a dead letter is a DynamoDB write). */
   private final ExecutorService rulesEngine = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "rules-engine");
@@ -51,9 +51,9 @@ final class RuleActions implements MqttBroker.Intake, AutoCloseable {
 
   RuleActions(RuleRouter router, AsyncInvoker invoker, DeadLetterStore deadLetters, Journal journal) {
     this.router = router;
-    this.invoker = invoker;
     this.deadLetters = deadLetters;
     this.journal = journal;
+    this.delivery = new JournaledDelivery(journal, invoker);
   }
 
   /** Messages fully routed: their invocations are queued (or they were dead-lettered or ignored). */
@@ -120,15 +120,7 @@ final class RuleActions implements MqttBroker.Intake, AutoCloseable {
     long id = unfinished.id();
     Routing routing = router.route(message);
     if (routing instanceof Routing.Matched matched) {
-      List<Routing.RuleMatch> todo = matched.matches().stream()
-          .filter(match -> !unfinished.rulesDone().contains(match.rule().name())).toList();
-      AtomicInteger left = new AtomicInteger(todo.size());
-      if (todo.isEmpty()) {
-        journal.messageDone(id);
-      }
-      for (Routing.RuleMatch match : todo) {
-        invoke(unfinished, match, left);
-      }
+      delivery.deliver(unfinished, matched.matches().stream().map(match -> target(message, match)).toList());
     } else if (routing instanceof Routing.Refused refused) {
       LOG.warn("refused message on {}: {}", message.topic(), refused.reason());
       if (deadLetter(message, "", refused.reason())) {
@@ -140,54 +132,12 @@ final class RuleActions implements MqttBroker.Intake, AutoCloseable {
     }
   }
 
-  private void invoke(UnfinishedMessage unfinished, Routing.RuleMatch match, AtomicInteger left) {
-    InboundMessage message = unfinished.message();
-    long id = unfinished.id();
-    String rule = match.rule().name();
+  private JournaledDelivery.Target target(InboundMessage message, Routing.RuleMatch match) {
     Map<String, Object> event = Json.MAPPER.convertValue(Json.MAPPER.valueToTree(match.event()), EVENT);
     Object device = event.get("deviceId");
     String deviceId = device == null ? "" : device.toString();
-    Runnable finished = () -> {
-      journal.ruleDone(id, rule);
-      if (left.decrementAndGet() == 0) {
-        journal.messageDone(id);
-      }
-    };
-    int failed = unfinished.failedAttempts(rule);
-    if (failed >= invoker.attempts()) {
-      // every attempt failed before the restart; only the dead letter was missing
-      if (deadLetter(message, deviceId, unfinished.failures().get(rule).lastReason())) {
-        finished.run();
-      }
-      return;
-    }
-    invoker.invoke(match.rule().functionId(), event, failed + 1, new AsyncInvoker.Outcome() {
-      @Override
-      public void attemptFailed(int attempt, String reason) {
-        journal.attemptFailed(id, rule, attempt, reason);
-      }
-
-      @Override
-      public void succeeded() {
-        finished.run();
-      }
-
-      @Override
-      public void failed(String reason) {
-        if (deadLetter(message, deviceId, reason)) {
-          finished.run();
-        }
-      }
-
-      @Override
-      public void notRun(String reason) {
-        if (journal.durable()) {
-          LOG.info("{}: the invocation for {} waits in the journal for the next start", reason, message.topic());
-        } else {
-          failed(reason);
-        }
-      }
-    });
+    return new JournaledDelivery.Target(match.rule().name(), match.rule().functionId(), event,
+        reason -> deadLetter(message, deviceId, reason));
   }
 
   private static void ignore(InboundMessage message, Routing.Unrouted unrouted) {

@@ -82,6 +82,7 @@ public final class Twin implements AutoCloseable {
   private AsyncInvoker scheduledRuns;
   private DeadLetterStore deadLetters;
   private Journal journal;
+  private Journal busJournal;
   private RuleActions ruleActions;
   private IotDataEndpoint iotData;
   private PutEventsEndpoint events;
@@ -143,10 +144,13 @@ public final class Twin implements AutoCloseable {
     iotData = IotDataEndpoint.start(options.iotDataPort(), this::publishFromCloud);
     eventBusName = "city-" + city.id();
     eventPublishers = declared.eventPublishers();
-    events = PutEventsEndpoint.start(0, new TwinEventBus(eventBusName, AwsClients.DEFAULT_REGION,
-        new EventRouter(declared.eventRules()), invoker, deadLetters));
+    busJournal = options.dataDir().<Journal>map(d -> FileJournal.open(d.resolve("bus-journal"))).orElseGet(Journal::inMemory);
+    TwinEventBus bus = new TwinEventBus(eventBusName, AwsClients.DEFAULT_REGION, new EventRouter(declared.eventRules()),
+        invoker, busJournal, deadLetters);
+    events = PutEventsEndpoint.start(0, bus);
 
     setProperty("aws.disableEc2Metadata", "true");
+    bus.resume(busJournal.unfinished());
     ruleActions.resume(journal.unfinished());
     ThingPolicy policy = ThingPolicy.of(declared, city.devices(), mqttOperatorPassword);
     broker = MqttBroker.start(options.mqttPort(), options.dataDir().map(d -> d.resolve("mqtt")), policy, ruleActions);
@@ -167,7 +171,7 @@ public final class Twin implements AutoCloseable {
     Map<String, String> variables = new LinkedHashMap<>(FunctionVariables.tables(function, tables, tableId -> tableId));
     variables.put(AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
     variables.put(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:" + iotData.port());
-    variables.put(AwsClients.EVENTS_ENDPOINT, "http://127.0.0.1:" + events.port());
+    variables.put(AwsClients.EVENTS_ENDPOINT, eventsEndpoint().toString());
     if (eventPublishers.contains(function.id())) {
       variables.put(EventBridgePublisher.EVENT_BUS, eventBusName);
     }
@@ -252,6 +256,15 @@ public final class Twin implements AutoCloseable {
     return dynalite.endpoint();
   }
 
+  public String eventBusName() {
+    return eventBusName;
+  }
+
+  /** The city bus's PutEvents endpoint, where the functions' EventBridge client points. */
+  public URI eventsEndpoint() {
+    return URI.create("http://127.0.0.1:" + events.port());
+  }
+
   public long dynalitePid() {
     return dynalite.pid();
   }
@@ -333,6 +346,7 @@ public final class Twin implements AutoCloseable {
       stop("event bus", events);
       stop("functions", functions);
       stop("message journal", journal);
+      stop("event journal", busJournal);
       stop("DynamoDB client", dynamoDb);
       stop("dynalite", dynalite);
     } finally {

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * How to start a twin. Port 0 means a free port (the twin reports the one it got).
  *
- * @param dataDir where DynamoDB data ({@code dynamodb/}), the message journal ({@code journal/}) and the token
- *     key ({@code jwt.key}) live; empty for an in-memory twin whose queue and key die with it (tests)
+ * @param dataDir where DynamoDB data ({@code dynamodb/}), the message journal ({@code journal/}), the event journal
+ *     ({@code bus-journal/}) and the token key ({@code jwt.key}) live; empty for an in-memory twin whose queue and key die with it (tests)
  * @param retryDelays the waits before each retry of a failed asynchronous invocation (Lambda: two retries)
  * @param schedulePeriods per-schedule period overrides, by schedule name
  * @param variables given to every function besides what its catalog entry gives it

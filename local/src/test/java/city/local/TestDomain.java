@@ -4,6 +4,7 @@ import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
+import city.catalog.EventRule;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
@@ -20,6 +21,8 @@ final class TestDomain implements CityModule {
   static final String SLOW_RULE = "test_slow";
   static final String FAIL_ONCE_RULE = "test_fail_once";
   static final String TICK = "test_tick";
+  static final String EVENT_SOURCE = "city.test";
+  static final String FAILING_EVENT = "Always Fails";
 
   @Override
   public List<DeviceClass> deviceClasses() {
@@ -52,7 +55,10 @@ final class TestDomain implements CityModule {
             new HttpRoute("GET", "/test/mine", "Echo", Access.CITIZEN),
             new HttpRoute("POST", "/test/mine", "Echo", Access.CITIZEN),
             new HttpRoute("GET", "/test/sneaky", "Sneaky", Access.PUBLIC)),
-        List.of(new Schedule(TICK, "Recorder", Duration.ofMinutes(15), "TEST_TICK_PERIOD")));
+        List.of(new Schedule(TICK, "Recorder", Duration.ofMinutes(15), "TEST_TICK_PERIOD")))
+        .withEvents(List.of(), List.of(new EventRule("test_event_fail",
+            "{\"source\": [\"" + EVENT_SOURCE + "\"], \"detail-type\": [\"" + FAILING_EVENT + "\"]}", "Failing",
+            "an event whose target always fails")));
   }
 
   private static FunctionSpec function(String id, Class<?> handler, int concurrency) {

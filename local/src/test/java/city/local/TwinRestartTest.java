@@ -15,7 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /** State written through one twin is read through the next one on the same data folder. */
 class TwinRestartTest {
@@ -69,6 +75,38 @@ class TwinRestartTest {
       assertEquals(before + 3, FailingHandler.CALLS.get(), "attempts 2 and 3 ran after the restart, and no more");
       DeadLetter letter = deadLetters(second).stream().filter(l -> l.topic().equals(topic)).findFirst().orElseThrow();
       assertTrue(letter.reason().startsWith("Failing failed 3 attempt(s)"), letter.reason());
+    }
+  }
+
+  @Test
+  void anEventTheBusAcceptedIsDeliveredAfterARestart() {
+    Catalog catalog = Catalog.standard().plus(new TestDomain());
+    int before = FailingHandler.CALLS.get();
+    try (Twin first = Twin.start(onDisk().withCatalog(catalog).withDrainTimeout(Duration.ofMillis(200))
+        .withRetryDelays(List.of(Duration.ofHours(1), Duration.ofHours(1))))) {
+      PutEventsResponse put = putEvent(first, "{\"n\": 1}");
+      assertEquals(0, put.failedEntryCount(), put.toString());
+      Eventually.await("the first attempt failed", WAIT, FailingHandler.CALLS::get, n -> n == before + 1);
+    }
+    try (Twin second = Twin.start(onDisk().withCatalog(catalog).withRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(10))))) {
+      String topic = "events/" + TestDomain.EVENT_SOURCE + "/" + TestDomain.FAILING_EVENT;
+      DeadLetter letter = Eventually.await("the event's dead letter", WAIT, () -> deadLetters(second),
+          l -> l.stream().anyMatch(d -> d.topic().equals(topic))).stream().filter(d -> d.topic().equals(topic)).findFirst().orElseThrow();
+      assertTrue(letter.reason().contains("Failing failed 3 attempt(s)"), letter.reason());
+      assertTrue(second.awaitIdle(WAIT));
+      assertEquals(before + 3, FailingHandler.CALLS.get(), "attempts 2 and 3 ran after the restart, and no more");
+    }
+  }
+
+  private static PutEventsResponse putEvent(Twin twin, String detail) {
+    try (EventBridgeClient client = EventBridgeClient.builder()
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .region(Region.CN_NORTH_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .endpointOverride(twin.eventsEndpoint())
+        .build()) {
+      return client.putEvents(r -> r.entries(e -> e.eventBusName(twin.eventBusName()).source(TestDomain.EVENT_SOURCE)
+          .detailType(TestDomain.FAILING_EVENT).detail(detail)));
     }
   }
 
