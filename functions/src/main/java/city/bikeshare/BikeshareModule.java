@@ -4,14 +4,17 @@ import city.bikeshare.api.BikeshareDevices;
 import city.bikeshare.api.GbfsApiHandler;
 import city.bikeshare.api.PlanApiHandler;
 import city.bikeshare.api.PlanScheduleHandler;
+import city.bikeshare.api.StationIncidentHandler;
 import city.bikeshare.api.StationStatusHandler;
 import city.bikeshare.api.TruckStatusHandler;
 import city.bikeshare.core.BikeshareTable;
+import city.bikeshare.core.closure.IncidentNotice;
 import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
+import city.catalog.EventRule;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
@@ -23,21 +26,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bike-share: dock and truck reports, the public GBFS feeds, the rebalancing planner and its ops routes. */
+/**
+ * Bike-share: dock and truck reports, the public GBFS feeds, the rebalancing planner and its ops routes; incidents on
+ * the city bus close nearby stations.
+ */
 public final class BikeshareModule implements CityModule {
   public static final DeviceClass DOCK = BikeshareDevices.DOCK;
   public static final DeviceClass TRUCK = BikeshareDevices.TRUCK;
   static final String TABLE = "Bikeshare";
   private static final List<String> GBFS_FILES = List.of("gbfs", "gbfs_versions", "system_information",
-      "vehicle_types", "station_information", "station_status", "system_pricing_plans");
+      "vehicle_types", "station_information", "station_status", "system_pricing_plans", "system_alerts");
   private static final List<String> TRUCK_TASKS = List.of("bikeshare/trucks/+/tasks");
+  /** Dispatch's incident events (their contract is docs/events.md); categories and radius are the city file's. */
+  static final String INCIDENT_PATTERN = "{\"source\": [\"" + IncidentNotice.SOURCE + "\"], \"detail-type\": [\""
+      + IncidentNotice.OPENED + "\", \"" + IncidentNotice.CLOSED + "\"]}";
 
   @Override
   public Domain declarations() {
     TableSpec table = TableSpec.domainTable(TABLE, BikeshareTable.ENV)
         .expiringBy("expiresAt")
-        .because("latest station and truck status, hourly demand history and plans: all rebuilt from device reports "
-            + "within weeks, so no backups; history and plans expire by TTL (free deletes)");
+        .because("latest station and truck status, hourly demand history and plans, all rebuilt from device reports "
+            + "within weeks, and incident closures, which last as long as their incidents: no backups; history, plans and "
+            + "ended closures expire by TTL (free deletes)");
     FunctionSpec stationStatus = FunctionSpec.handledBy("BikeshareStationStatus", StationStatusHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(20)
         .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID)
@@ -63,6 +73,12 @@ public final class BikeshareModule implements CityModule {
         .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE).publishes(TRUCK_TASKS)
         .because(planningWhy);
+    FunctionSpec incidents = FunctionSpec.handledBy("BikeshareIncidents", StationIncidentHandler.class)
+        .memoryMb(2048).timeoutSeconds(60).reservedConcurrency(2)
+        .readsAndWrites(TABLE).publishes(TRUCK_TASKS)
+        .because("city bus: an incident nearby closes stations (one conditional put per station within the radius), its "
+            + "end reopens them; when the latest plan still sends a truck there it plans again, so it is sized like the "
+            + "planner");
 
     List<HttpRoute> routes = new ArrayList<>();
     for (String file : GBFS_FILES) {
@@ -73,14 +89,16 @@ public final class BikeshareModule implements CityModule {
 
     return new Domain("bikeshare",
         List.of(table),
-        List.of(stationStatus, truckStatus, gbfs, planApi, planner),
+        List.of(stationStatus, truckStatus, gbfs, planApi, planner, incidents),
         List.of(
             TopicRule.fromDevices("bikeshare_station_status", "bikeshare/stations/+/status", DOCK,
                 "BikeshareStationStatus", "dock controller: bikes docked and docks free"),
             TopicRule.fromDevices("bikeshare_truck_status", "bikeshare/trucks/+/status", TRUCK,
                 "BikeshareTruckStatus", "rebalancing truck: position, load, progress on its task list")),
         routes,
-        List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")));
+        List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")))
+        .withEvents(List.of(), List.of(new EventRule("bikeshare_incident_closures", INCIDENT_PATTERN, "BikeshareIncidents",
+            "an incident opened or closed: stations near it close or reopen (integration.closeStation*)")));
   }
 
   @Override

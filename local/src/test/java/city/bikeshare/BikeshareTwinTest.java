@@ -181,7 +181,7 @@ class BikeshareTwinTest {
       names.add(feed.path("name").asText());
     }
     assertEquals(List.of("gbfs_versions", "system_information", "vehicle_types", "station_information",
-        "station_status", "system_pricing_plans"), names);
+        "station_status", "system_pricing_plans", "system_alerts"), names);
   }
 
   @Test

@@ -3,6 +3,7 @@ package city.bikeshare.api;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.gbfs.GbfsFeeds;
 import city.bikeshare.core.gbfs.GbfsFile;
+import city.bikeshare.core.store.StationClosures;
 import city.bikeshare.core.store.StationStore;
 import city.platform.City;
 import city.platform.Config;
@@ -19,22 +20,26 @@ import java.util.function.Function;
 
 /**
  * The public GBFS v3.0 dataset. The files that only depend on the city file are serialised once per
- * execution environment; station_status is one query. Every response may be cached for its file's ttl.
+ * execution environment; station_status is two queries (the stations, the closures), system_alerts one. Every
+ * response may be cached for its file's ttl.
  */
 public final class GbfsApiHandler extends HttpApiHandler {
   public GbfsApiHandler() {
-    this(City.current(), Wiring.stations(), Clock.systemUTC(), Config.optional(GbfsUrls.BASE_URL));
+    this(City.current(), Wiring.stations(), Wiring.closures(), Clock.systemUTC(), Config.optional(GbfsUrls.BASE_URL));
   }
 
-  public GbfsApiHandler(City city, StationStore stations, Clock clock, Optional<String> baseUrl) {
-    this(new GbfsFeeds(BikeshareLayout.of(city)), stations, clock, baseUrl);
+  public GbfsApiHandler(City city, StationStore stations, StationClosures closures, Clock clock,
+      Optional<String> baseUrl) {
+    this(new GbfsFeeds(BikeshareLayout.of(city)), stations, closures, clock, baseUrl);
   }
 
-  private GbfsApiHandler(GbfsFeeds feeds, StationStore stations, Clock clock, Optional<String> baseUrl) {
-    super(endpoints(feeds, stations, clock, baseUrl));
+  private GbfsApiHandler(GbfsFeeds feeds, StationStore stations, StationClosures closures, Clock clock,
+      Optional<String> baseUrl) {
+    super(endpoints(feeds, stations, closures, clock, baseUrl));
   }
 
-  private static List<Endpoint> endpoints(GbfsFeeds feeds, StationStore stations, Clock clock, Optional<String> baseUrl) {
+  private static List<Endpoint> endpoints(GbfsFeeds feeds, StationStore stations, StationClosures closures, Clock clock,
+      Optional<String> baseUrl) {
     String systemInformation = Json.write(feeds.systemInformation());
     String vehicleTypes = Json.write(feeds.vehicleTypes());
     String stationInformation = Json.write(feeds.stationInformation());
@@ -48,7 +53,9 @@ public final class GbfsApiHandler extends HttpApiHandler {
         endpoint(GbfsFile.SYSTEM_INFORMATION, request -> systemInformation),
         endpoint(GbfsFile.VEHICLE_TYPES, request -> vehicleTypes),
         endpoint(GbfsFile.STATION_INFORMATION, request -> stationInformation),
-        endpoint(GbfsFile.STATION_STATUS, request -> Json.write(feeds.stationStatus(stations.latest(), clock.instant()))),
+        endpoint(GbfsFile.STATION_STATUS, request -> Json.write(
+            feeds.stationStatus(stations.latest(), closures.active(), clock.instant()))),
+        endpoint(GbfsFile.SYSTEM_ALERTS, request -> Json.write(feeds.systemAlerts(closures.active(), clock.instant()))),
         endpoint(GbfsFile.SYSTEM_PRICING_PLANS, request -> pricing.orElseThrow(
             () -> HttpError.notFound("this system publishes no pricing plans"))));
   }

@@ -5,9 +5,11 @@ import city.bikeshare.core.BikeshareTable;
 import city.bikeshare.core.plan.PlanIds;
 import city.bikeshare.core.service.PlanService;
 import city.bikeshare.core.store.PlanStore;
+import city.bikeshare.core.store.StationClosures;
 import city.bikeshare.core.store.StationStore;
 import city.bikeshare.core.store.TruckStore;
 import city.bikeshare.store.dynamodb.DynamoPlanStore;
+import city.bikeshare.store.dynamodb.DynamoStationClosures;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.bikeshare.store.dynamodb.DynamoTruckStore;
 import city.platform.AwsClients;
@@ -38,13 +40,17 @@ public final class Wiring {
     return new DynamoPlanStore(AwsClients.dynamoDb(), table());
   }
 
+  public static StationClosures closures() {
+    return new DynamoStationClosures(AwsClients.dynamoDb(), table());
+  }
+
   public static DeadLetterStore deadLetters() {
     return DynamoDeadLetterStore.fromEnvironment();
   }
 
   /** The planner wired to DynamoDB and the IoT data plane, for the two functions that make plans. */
   public static PlanService planService() {
-    return new PlanService(BikeshareLayout.of(City.current()), stations(), trucks(), plans(),
+    return new PlanService(BikeshareLayout.of(City.current()), stations(), trucks(), plans(), closures(),
         IotDevicePublisher.fromEnvironment(), Clock.systemUTC(), PlanIds.random());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import city.bikeshare.core.StationStatus;
 import city.bikeshare.core.gbfs.GbfsFile;
 import city.bikeshare.core.gbfs.GbfsSchemaValidator;
+import city.bikeshare.core.store.MemoryStationClosures;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.platform.Json;
 import city.platform.TestCity;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The handler on the events/ samples: every file served, valid, cacheable for its ttl, with absolute URLs. */
 class GbfsApiHandlerTest {
   private final MemoryStationStore stations = new MemoryStationStore();
-  private final GbfsApiHandler handler = new GbfsApiHandler(TestCity.sample(), stations,
+  private final MemoryStationClosures closures = new MemoryStationClosures();
+  private final GbfsApiHandler handler = new GbfsApiHandler(TestCity.sample(), stations, closures,
       Clock.fixed(Instant.parse("2026-11-28T01:00:00Z"), ZoneOffset.UTC), Optional.empty());
 
   private static final Map<GbfsFile, String> EVENTS = Map.of(
@@ -36,7 +38,8 @@ class GbfsApiHandlerTest {
       GbfsFile.VEHICLE_TYPES, "vehicle-types",
       GbfsFile.STATION_INFORMATION, "station-information",
       GbfsFile.STATION_STATUS, "station-status",
-      GbfsFile.SYSTEM_PRICING_PLANS, "pricing-plans");
+      GbfsFile.SYSTEM_PRICING_PLANS, "pricing-plans",
+      GbfsFile.SYSTEM_ALERTS, "system-alerts");
 
   private static APIGatewayV2HTTPEvent event(GbfsFile file) {
     return EventLoader.loadApiGatewayHttpEvent("../events/BikeshareGbfs-" + EVENTS.get(file) + ".json");

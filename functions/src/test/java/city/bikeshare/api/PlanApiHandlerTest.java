@@ -7,6 +7,7 @@ import city.bikeshare.core.StationStatus;
 import city.bikeshare.core.plan.PlanIds;
 import city.bikeshare.core.service.PlanService;
 import city.bikeshare.core.store.MemoryPlanStore;
+import city.bikeshare.core.store.MemoryStationClosures;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.bikeshare.core.store.MemoryTruckStore;
 import city.platform.Json;
@@ -25,7 +26,7 @@ class PlanApiHandlerTest {
   private final MemoryStationStore stations = new MemoryStationStore();
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final PlanApiHandler handler = new PlanApiHandler(new PlanService(BikeshareLayout.of(TestCity.sample()),
-      stations, new MemoryTruckStore(), new MemoryPlanStore(), publisher,
+      stations, new MemoryTruckStore(), new MemoryPlanStore(), new MemoryStationClosures(), publisher,
       new MutableClock(Instant.parse("2026-11-28T01:00:00Z")), new PlanIds(() -> "000001")));
 
   private static APIGatewayV2HTTPEvent event(String name) {

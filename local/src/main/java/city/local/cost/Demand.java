@@ -30,9 +30,10 @@ final class Demand {
       Map.entry("BikeshareStationStatus", (w, a) -> w.bikeStations() * w.dockReportsPerStationPerDay()),
       Map.entry("BikeshareTruckStatus", (w, a) -> w.trucks() * w.truckReportsPerTruckPerDay()),
       Map.entry("BikeshareGbfs", (w, a) -> w.gbfsRequestsPerDay()),
-      // the city bus: every event reaches the trail; incident events reach parking's closures
+      // the city bus: every event reaches the trail; incident events reach parking's and bike share's closures
       Map.entry("EventTrail", (w, a) -> busEventsPerDay(w)),
-      Map.entry("ParkingIncidents", (w, a) -> busEventsPerDay(w)));
+      Map.entry("ParkingIncidents", (w, a) -> busEventsPerDay(w)),
+      Map.entry("BikeshareIncidents", (w, a) -> busEventsPerDay(w)));
 
   private Demand() {}
 

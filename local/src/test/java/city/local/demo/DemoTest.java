@@ -39,6 +39,8 @@ class DemoTest {
     assertTrue(dispatch.priorities().stream().map(DispatchFigures.PriorityFigures::reportToDispatch).anyMatch(Objects::nonNull),
         "no incident was dispatched: " + dispatch);
     assertTrue(dispatch.ordersReceived() > 0, "the units received no order: " + dispatch);
+    assertNotNull(dispatch.stationClosure(), "the sample county has a collision sensor and bike stations");
+    assertNotNull(dispatch.stationClosure().closedAfterMillis(), "the collision at a station closed it: " + dispatch);
 
     BikeshareFigures bikeshare = summary.part(BikeshareFigures.class);
     assertNotNull(bikeshare.planId(), "no plan was made");
@@ -54,5 +56,9 @@ class DemoTest {
     assertTrue(summary.run().messagesSent() > 0);
     assertTrue(summary.run().messagesRouted() >= summary.run().messagesSent(), summary.run().toString());
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("== summary =="));
+    String cityBus = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("city bus:")).findFirst()
+        .orElseThrow(() -> new AssertionError("no city bus line in the summary"));
+    System.out.println(cityBus.strip());
+    assertTrue(cityBus.contains("closed it in GBFS system_alerts.json after"), cityBus);
   }
 }

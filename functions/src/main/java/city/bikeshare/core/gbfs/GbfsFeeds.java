@@ -2,6 +2,7 @@ package city.bikeshare.core.gbfs;
 
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.StationState;
+import city.bikeshare.core.closure.StationClosure;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,9 +31,11 @@ public final class GbfsFeeds {
   public static final String BIKE = "bike";
 
   private final BikeshareLayout layout;
+  private final ClosureTexts texts;
 
   public GbfsFeeds(BikeshareLayout layout) {
     this.layout = layout;
+    this.texts = ClosureTexts.forLanguage(layout.system().language());
   }
 
   public List<GbfsFile> published() {
@@ -38,6 +44,7 @@ public final class GbfsFeeds {
     if (!layout.pricingPlans().isEmpty()) {
       files.add(GbfsFile.SYSTEM_PRICING_PLANS);
     }
+    files.add(GbfsFile.SYSTEM_ALERTS);
     return files;
   }
 
@@ -108,10 +115,11 @@ public final class GbfsFeeds {
   }
 
   /**
-   * Every station of the city file; one that never reported is shown as neither renting nor returning with
-   * nothing available, as of the layout's date.
+   * Every station of the city file; one that never reported, or that an incident closes, is shown as neither renting
+   * nor returning (one that never reported with nothing available, as of the layout's date).
    */
-  public ObjectNode stationStatus(List<StationState> latest, Instant now) {
+  public ObjectNode stationStatus(List<StationState> latest, List<StationClosure> closures, Instant now) {
+    Set<String> closed = closures.stream().map(StationClosure::stationId).collect(Collectors.toSet());
     Map<String, StationState> byId = latest.stream()
         .collect(Collectors.toMap(StationState::stationId, Function.identity(), (a, b) -> a));
     ArrayNode stations = Json.MAPPER.createArrayNode();
@@ -125,13 +133,41 @@ public final class GbfsFeeds {
       node.putArray("vehicle_types_available").addObject().put("vehicle_type_id", BIKE).put("count", bikes);
       node.put("num_docks_available", reported ? state.docks() : 0);
       node.put("is_installed", true);
-      node.put("is_renting", reported);
-      node.put("is_returning", reported);
+      boolean open = reported && !closed.contains(station.stationId());
+      node.put("is_renting", open);
+      node.put("is_returning", open);
       node.put("last_reported", timestamp(reported ? state.reportedAt().toInstant() : layout.layoutUpdatedAt().toInstant()));
     }
     ObjectNode data = Json.MAPPER.createObjectNode();
     data.set("stations", stations);
     return envelope(GbfsFile.STATION_STATUS, now, data);
+  }
+
+  /**
+   * One {@code station_closure} alert per incident that closes stations, naming them, from the incident's report,
+   * in the system's language.
+   */
+  public ObjectNode systemAlerts(List<StationClosure> closures, Instant now) {
+    Map<String, List<StationClosure>> byIncident = new LinkedHashMap<>();
+    closures.stream()
+        .sorted(Comparator.comparing(StationClosure::since).thenComparing(StationClosure::incidentId))
+        .forEach(c -> byIncident.computeIfAbsent(c.incidentId(), id -> new ArrayList<>()).add(c));
+    ArrayNode alerts = Json.MAPPER.createArrayNode();
+    byIncident.forEach((incidentId, closing) -> {
+      StationClosure first = closing.get(0);
+      ObjectNode alert = alerts.addObject();
+      alert.put("alert_id", incidentId);
+      alert.put("type", "station_closure");
+      alert.putArray("times").addObject().put("start", timestamp(first.since()));
+      ArrayNode stationIds = alert.putArray("station_ids");
+      closing.stream().map(StationClosure::stationId).distinct().sorted().forEach(stationIds::add);
+      alert.set("summary", localized(texts.summary()));
+      alert.set("description", localized(texts.description(first.category())));
+      alert.put("last_updated", timestamp(first.since()));
+    });
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    data.set("alerts", alerts);
+    return envelope(GbfsFile.SYSTEM_ALERTS, now, data);
   }
 
   public ObjectNode pricingPlans() {
@@ -176,6 +212,12 @@ public final class GbfsFeeds {
     ArrayNode texts = Json.MAPPER.createArrayNode();
     texts.addObject().put("text", value).put("language", layout.system().language());
     return texts;
+  }
+
+  private ArrayNode localized(String value) {
+    ArrayNode localized = Json.MAPPER.createArrayNode();
+    localized.addObject().put("text", value).put("language", texts.language());
+    return localized;
   }
 
   private static BigDecimal yuan(long fen) {

@@ -2,6 +2,7 @@ package city.bikeshare.core.service;
 
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.StationState;
+import city.bikeshare.core.closure.StationClosure;
 import city.bikeshare.core.demand.FlowBucket;
 import city.bikeshare.core.demand.Target;
 import city.bikeshare.core.demand.TargetEstimator;
@@ -10,10 +11,12 @@ import city.bikeshare.core.plan.PlanBuilder;
 import city.bikeshare.core.plan.PlanIds;
 import city.bikeshare.core.plan.PlanStatus;
 import city.bikeshare.core.plan.PlanView;
+import city.bikeshare.core.plan.Stop;
 import city.bikeshare.core.plan.StoredPlan;
 import city.bikeshare.core.plan.TaskMessage;
 import city.bikeshare.core.plan.TruckRoute;
 import city.bikeshare.core.store.PlanStore;
+import city.bikeshare.core.store.StationClosures;
 import city.bikeshare.core.store.StationStore;
 import city.bikeshare.core.store.TruckStore;
 import city.platform.DevicePublisher;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Makes plans and hands them to the trucks. A new plan supersedes the latest one without a truck ever being
@@ -45,10 +49,12 @@ import java.util.Set;
  * publish at the same time cannot make a truck go back to an older list.
  */
 public final class PlanService {
+  private static final int MAX_SUPERSEDE_ATTEMPTS = 3;
   private final BikeshareLayout layout;
   private final StationStore stations;
   private final TruckStore trucks;
   private final PlanStore plans;
+  private final StationClosures closures;
   private final DevicePublisher publisher;
   private final Clock clock;
   private final PlanIds ids;
@@ -56,11 +62,12 @@ public final class PlanService {
   private final TargetEstimator estimator;
 
   public PlanService(BikeshareLayout layout, StationStore stations, TruckStore trucks, PlanStore plans,
-      DevicePublisher publisher, Clock clock, PlanIds ids) {
+      StationClosures closures, DevicePublisher publisher, Clock clock, PlanIds ids) {
     this.layout = layout;
     this.stations = stations;
     this.trucks = trucks;
     this.plans = plans;
+    this.closures = closures;
     this.publisher = publisher;
     this.clock = clock;
     this.ids = ids;
@@ -75,17 +82,73 @@ public final class PlanService {
     }
   }
 
+  /** A plan of the stations that report and that no incident closes: a closed station is neither visited nor counted. */
   public Outcome plan(String trigger) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, layout.timeZone());
+    Set<String> closed = closedStations();
     List<StationState> states = stations.latest().stream()
-        .filter(s -> layout.station(s.stationId()).isPresent())
+        .filter(s -> layout.station(s.stationId()).isPresent() && !closed.contains(s.stationId()))
         .toList();
     Plan plan = builder.build(ids.next(now), createdAt, trigger, states, targets(states, now), trucks.all());
     plans.save(plan);
+    return publish(plan);
+  }
 
+  /**
+   * Supersedes the latest plan when it still sends a truck to a station an incident closes (a stop the truck has
+   * not reported done): a new plan, made as any other, without the closed stations. Idempotent: once the latest plan
+   * avoids them, nothing is done; a retry that finds this trigger's own plan still publishing (the first attempt
+   * stopped part way) publishes it again, which trucks ignore if they have it.
+   *
+   * @return the new plan, if one was needed
+   */
+  public Optional<Outcome> avoidClosedStations(String trigger) {
+    for (int attempt = 0; attempt < MAX_SUPERSEDE_ATTEMPTS; attempt++) {
+      Optional<StoredPlan> latest = plans.latestPlanId().flatMap(plans::plan);
+      if (latest.isEmpty()) {
+        return Optional.empty();
+      }
+      StoredPlan current = latest.get();
+      if (current.status() == PlanStatus.PUBLISHING && current.plan().trigger().equals(trigger)) {
+        return Optional.of(publish(current.plan()));
+      }
+      if (!visitsAnyOf(current.plan(), closedStations())) {
+        return Optional.empty();
+      }
+      Outcome outcome = plan(trigger);
+      if (outcome.published()) {
+        return Optional.of(outcome);
+      }
+      // a concurrent planner's newer plan won: it may have been built before the closure, so look at it again
+    }
+    throw new IllegalStateException("the latest plan still visits a closed station after " + MAX_SUPERSEDE_ATTEMPTS
+        + " newer plans: giving up this invocation, its retry looks again");
+  }
+
+  /** A stop not yet reported done by its truck at one of the stations. */
+  boolean visitsAnyOf(Plan plan, Set<String> stationIds) {
+    Map<String, Integer> done = new HashMap<>();
+    plans.progress(plan.planId()).forEach(p -> done.put(p.truckId(), p.completedStops()));
+    for (TruckRoute route : plan.routes()) {
+      List<Stop> stops = route.stops();
+      for (int i = Math.min(done.getOrDefault(route.truckId(), 0), stops.size()); i < stops.size(); i++) {
+        if (stationIds.contains(stops.get(i).stationId())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Set<String> closedStations() {
+    return closures.active().stream().map(StationClosure::stationId).collect(Collectors.toSet());
+  }
+
+  private Outcome publish(Plan plan) {
     PlanStore.Promotion promotion = plans.promote(plan.planId());
-    if (!promotion.promoted()) {
+    boolean alreadyLatest = promotion.current().equals(Optional.of(plan.planId()));
+    if (!promotion.promoted() && !alreadyLatest) {
       return lost(plan, promotion.current().orElseThrow());
     }
     promotion.previous().ifPresent(previous -> plans.markSuperseded(previous, plan.planId()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.StationState;
+import city.bikeshare.core.closure.StationClosure;
 import city.platform.City;
 import city.platform.Json;
 import city.platform.TestCity;
@@ -46,8 +47,61 @@ class GbfsFeedsTest {
         GbfsFile.SYSTEM_INFORMATION, feeds.systemInformation(),
         GbfsFile.VEHICLE_TYPES, feeds.vehicleTypes(),
         GbfsFile.STATION_INFORMATION, feeds.stationInformation(),
-        GbfsFile.STATION_STATUS, feeds.stationStatus(someReports(), NOW),
-        GbfsFile.SYSTEM_PRICING_PLANS, feeds.pricingPlans());
+        GbfsFile.STATION_STATUS, feeds.stationStatus(someReports(), List.of(), NOW),
+        GbfsFile.SYSTEM_PRICING_PLANS, feeds.pricingPlans(),
+        GbfsFile.SYSTEM_ALERTS, feeds.systemAlerts(someClosures(), NOW));
+  }
+
+  /** A fire closes B1 and B2; later a flood closes B2 as well. */
+  private static List<StationClosure> someClosures() {
+    Instant fire = Instant.parse("2026-11-28T00:40:00Z");
+    return List.of(
+        new StationClosure("B2", "A-F1-20261128T004000000Z", "fire", fire),
+        new StationClosure("B1", "A-F1-20261128T004000000Z", "fire", fire),
+        new StationClosure("B2", "A-F2-20261128T005000000Z", "flood", fire.plusSeconds(600)));
+  }
+
+  @Test
+  void systemAlertsNameTheClosedStationsPerIncidentInTheSystemsLanguage() {
+    JsonNode alerts = feeds.systemAlerts(someClosures(), NOW).path("data").path("alerts");
+    assertEquals(2, alerts.size(), alerts.toString());
+    JsonNode fire = alerts.get(0);
+    assertEquals("A-F1-20261128T004000000Z", fire.path("alert_id").asText());
+    assertEquals("station_closure", fire.path("type").asText());
+    assertEquals(List.of("B1", "B2"), List.of(fire.path("station_ids").get(0).asText(), fire.path("station_ids").get(1).asText()));
+    assertEquals("2026-11-28T08:40:00+08:00", fire.path("times").get(0).path("start").asText());
+    assertFalse(fire.path("times").get(0).has("end"), "in force until the incident ends");
+    assertEquals("zh-CN", fire.path("summary").get(0).path("language").asText(), "the sample county's language");
+    assertEquals("站点临时关闭", fire.path("summary").get(0).path("text").asText());
+    assertTrue(fire.path("description").get(0).path("text").asText().contains("火情"), fire.toString());
+    assertEquals(1, alerts.get(1).path("station_ids").size());
+    assertEquals(List.of(), GbfsSchemaValidator.validate("system_alerts", feeds.systemAlerts(List.of(), NOW)),
+        "no alerts is a valid file too");
+    ObjectNode wrongType = feeds.systemAlerts(someClosures(), NOW);
+    ((ObjectNode) wrongType.path("data").path("alerts").get(0)).put("type", "closure");
+    assertFalse(GbfsSchemaValidator.validate("system_alerts", wrongType).isEmpty(), "the schema checks the type");
+  }
+
+  @Test
+  void aCityInAnotherLanguageGetsEnglishLabelledAsEnglish() {
+    ObjectNode root = TestCity.sample().root().deepCopy();
+    ((ObjectNode) root.get("bikeshare").get("system")).put("language", "fr");
+    JsonNode alert = new GbfsFeeds(BikeshareLayout.of(City.parse(root))).systemAlerts(someClosures(), NOW)
+        .path("data").path("alerts").get(0);
+    assertEquals("en", alert.path("summary").get(0).path("language").asText());
+    assertEquals("Station temporarily closed", alert.path("summary").get(0).path("text").asText());
+  }
+
+  @Test
+  void aClosedStationNeitherRentsNorReturnsWhateverItsDockReports() {
+    JsonNode stations = feeds.stationStatus(someReports(), someClosures(), NOW).path("data").path("stations");
+    assertEquals("B1", stations.get(0).path("station_id").asText());
+    assertEquals(16, stations.get(0).path("num_vehicles_available").asInt(), "the bikes are still there");
+    assertFalse(stations.get(0).path("is_renting").asBoolean());
+    assertFalse(stations.get(0).path("is_returning").asBoolean());
+    assertTrue(stations.get(0).path("is_installed").asBoolean());
+    JsonNode open = feeds.stationStatus(someReports(), List.of(), NOW).path("data").path("stations").get(0);
+    assertTrue(open.path("is_renting").asBoolean() && open.path("is_returning").asBoolean(), "lifted: B1 reported");
   }
 
   @Test
@@ -59,7 +113,7 @@ class GbfsFeedsTest {
 
   @Test
   void theValidatorRejectsWhatTheSpecForbids() {
-    ObjectNode status = feeds.stationStatus(someReports(), NOW);
+    ObjectNode status = feeds.stationStatus(someReports(), List.of(), NOW);
     ((ObjectNode) status.path("data").path("stations").get(0)).remove("is_renting");
     assertFalse(GbfsSchemaValidator.validate("station_status", status).isEmpty());
     ObjectNode system = feeds.systemInformation();
@@ -79,7 +133,7 @@ class GbfsFeedsTest {
       assertEquals(BASE + "/gbfs/" + feed.path("name").asText() + ".json", feed.path("url").asText());
     }
     assertEquals(List.of("gbfs_versions", "system_information", "vehicle_types", "station_information",
-        "station_status", "system_pricing_plans"), names);
+        "station_status", "system_pricing_plans", "system_alerts"), names);
     assertEquals(BASE + "/gbfs/gbfs.json", feeds.versions(BASE).path("data").path("versions").get(0).path("url").asText());
   }
 
@@ -99,7 +153,7 @@ class GbfsFeedsTest {
 
   @Test
   void stationStatusCoversEveryStationWithDocksAvailableAlways() {
-    JsonNode stations = feeds.stationStatus(someReports(), NOW).path("data").path("stations");
+    JsonNode stations = feeds.stationStatus(someReports(), List.of(), NOW).path("data").path("stations");
     assertEquals(layout.stations().size(), stations.size());
     for (JsonNode station : stations) {
       assertTrue(station.has("num_docks_available"), station.toString());
@@ -159,7 +213,7 @@ class GbfsFeedsTest {
       reports.add(new StationState(id, i % 21, 20 - i % 21, at.minusSeconds(i % 600), 0, at.minusHours(1)));
     }
     GbfsFeeds large = new GbfsFeeds(BikeshareLayout.of(City.parse(root)));
-    byte[] status = Json.write(large.stationStatus(reports, NOW)).getBytes(StandardCharsets.UTF_8);
+    byte[] status = Json.write(large.stationStatus(reports, List.of(), NOW)).getBytes(StandardCharsets.UTF_8);
     byte[] information = Json.write(large.stationInformation()).getBytes(StandardCharsets.UTF_8);
     double statusPerStation = (double) status.length / count;
     double statusGzipPerStation = (double) gzip(status) / count;

@@ -12,6 +12,7 @@ import city.bikeshare.core.plan.Stop;
 import city.bikeshare.core.plan.StoredPlan;
 import city.bikeshare.core.plan.TruckRoute;
 import city.bikeshare.core.store.MemoryPlanStore;
+import city.bikeshare.core.store.MemoryStationClosures;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.bikeshare.core.store.MemoryTruckStore;
 import city.testing.MutableClock;
@@ -40,7 +41,8 @@ class PlanServiceTest {
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final MutableClock clock = new MutableClock(START.toInstant());
   private final AtomicInteger sequence = new AtomicInteger();
-  private final PlanService service = new PlanService(layout, stations, trucks, plans, publisher, clock,
+  private final MemoryStationClosures closures = new MemoryStationClosures();
+  private final PlanService service = new PlanService(layout, stations, trucks, plans, closures, publisher, clock,
       new PlanIds(() -> String.format("%06d", sequence.incrementAndGet())));
 
   private void report(String stationId, int bikes, int docks) {

@@ -87,8 +87,12 @@ public final class DispatchDemo implements DemoPart {
       open311.add(new DispatchFigures.Open311Figures(report.serviceCode(), report.requestId(),
           request.path("status").asText(), request.path("status_notes").asText()));
     }
+    DispatchFigures.StationClosureFigures stationClosure = dispatch.stationCollision()
+        .map(c -> new DispatchFigures.StationClosureFigures(c.stationId(), c.closedAfterMillis(),
+            !dispatch.namedInSystemAlerts(c.stationId())))
+        .orElse(null);
     return new DispatchFigures(dispatch.alerts(), dispatch.repeatedAlerts(), incidents, open, closed, queued, escalations,
-        dispatch.orders(), dispatch.silences(), List.copyOf(priorities), List.copyOf(open311));
+        dispatch.orders(), dispatch.silences(), List.copyOf(priorities), List.copyOf(open311), stationClosure);
   }
 
   private static Double median(JsonNode times) {

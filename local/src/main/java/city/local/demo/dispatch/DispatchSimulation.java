@@ -5,6 +5,7 @@ import city.local.demo.EventLoop;
 import city.local.demo.SimClock;
 import city.local.demo.TwinHttp;
 import city.platform.City;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +40,14 @@ final class DispatchSimulation {
   private static final Duration CALL_TAKER_CONFIRMS_AFTER = Duration.ofMinutes(1);
 
   /** safety/sensors/{sensorId}/alerts (device contract). */
-  record Alert(String category, String severity, double lat, double lon, String ts) {}
+  record Alert(String category, @JsonInclude(JsonInclude.Include.NON_NULL) String subCategory, String severity,
+      double lat, double lon, String ts) {}
+
+  /** Where the demo's collision at a bike station happened; {@code closedAfterMillis} once GBFS showed it closed. */
+  record StationCollision(String stationId, double lat, double lon, Long closedAfterMillis) {}
+
+  /** How long the rider's app watches for the collision's closure (real time; the target is 10 s). */
+  private static final Duration CLOSURE_SHOWS_WITHIN = Duration.ofSeconds(60);
 
   private record Sensor(String sensorId, String kind, double lat, double lon) {}
 
@@ -58,6 +68,9 @@ final class DispatchSimulation {
   private final double centreLat;
   private final double centreLon;
   private final List<Report> reports = new CopyOnWriteArrayList<>();
+  private final Optional<Sensor> collisionSensor;
+  private volatile StationCollision stationCollision;
+  private volatile CompletableFuture<Void> collisionWatch = CompletableFuture.completedFuture(null);
   private final AtomicInteger alerts = new AtomicInteger();
   private final AtomicInteger repeats = new AtomicInteger();
   private boolean silenceUsed;
@@ -83,6 +96,13 @@ final class DispatchSimulation {
       units.put(simulated.unitId(), simulated);
       unitsPerKind.merge(simulated.kind(), 1, Integer::sum);
     }
+    // the city bus joins the domains: a collision sensor reports one collision at the first bike station (rule 2)
+    JsonNode station = city.section("bikeshare").path("stations").path(0);
+    this.collisionSensor = sensors.stream().filter(s -> s.kind().equals("collision")).findFirst();
+    if (station.isObject() && collisionSensor.isPresent()) {
+      stationCollision = new StationCollision(station.path("stationId").asText(), station.path("lat").asDouble(),
+          station.path("lon").asDouble(), null);
+    }
     JsonNode info = city.root().path("city");
     this.centreLat = info.path("lat").asDouble();
     this.centreLon = info.path("lon").asDouble();
@@ -102,6 +122,9 @@ final class DispatchSimulation {
     Duration run = Duration.between(start, end);
     Sensor first = sensors.stream().filter(s -> s.kind().equals("smoke")).findFirst().orElse(sensors.get(0));
     loop.at(start.plus(run.multipliedBy(4).dividedBy(100)), at -> alert(first, "high", at));
+    if (stationCollision != null) {
+      loop.at(start.plus(run.multipliedBy(10).dividedBy(100)), at -> collisionAtStation(collisionSensor.orElseThrow(), at));
+    }
     int count = Math.max(3, (int) (run.toMinutes() / 18));
     List<Instant> times = new ArrayList<>();
     for (int n = 1; n < count; n++) {
@@ -180,8 +203,54 @@ final class DispatchSimulation {
   private void alert(Sensor sensor, String severity, Instant at) {
     String category = CATEGORY_BY_SENSOR.getOrDefault(sensor.kind(), sensor.kind());
     devices.publish(SENSORS, "safety/sensors/" + sensor.sensorId() + "/alerts",
-        new Alert(category, severity, sensor.lat(), sensor.lon(), clock.deviceTime(at)));
+        new Alert(category, null, severity, sensor.lat(), sensor.lon(), clock.deviceTime(at)));
     alerts.incrementAndGet();
+  }
+
+  /** A traffic collision at the station; the rider's app then watches GBFS until the station shows as closed. */
+  private void collisionAtStation(Sensor sensor, Instant at) {
+    StationCollision collision = stationCollision;
+    long published = System.nanoTime();
+    devices.publish(SENSORS, "safety/sensors/" + sensor.sensorId() + "/alerts",
+        new Alert("traffic", "collision", "high", collision.lat(), collision.lon(), clock.deviceTime(at)));
+    alerts.incrementAndGet();
+    collisionWatch = CompletableFuture.runAsync(() -> {
+      long deadline = published + CLOSURE_SHOWS_WITHIN.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (namedInSystemAlerts(collision.stationId())) {
+          stationCollision = new StationCollision(collision.stationId(), collision.lat(), collision.lon(),
+              (System.nanoTime() - published) / 1_000_000);
+          return;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }, apps);
+  }
+
+  boolean namedInSystemAlerts(String stationId) {
+    TwinHttp.Reply reply = http.get("/gbfs/system_alerts.json", null);
+    if (!reply.ok()) {
+      return false;
+    }
+    for (JsonNode alert : reply.body().path("data").path("alerts")) {
+      for (JsonNode id : alert.path("station_ids")) {
+        if (id.asText().equals(stationId)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Once the rider's app has stopped watching; empty when the city has no collision sensor or no bike station. */
+  Optional<StationCollision> stationCollision() {
+    collisionWatch.join();
+    return Optional.ofNullable(stationCollision);
   }
 
   /** The resident's app posts the form (Open311 GeoReport v2) off the devices' timeline. */
