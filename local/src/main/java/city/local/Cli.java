@@ -3,6 +3,7 @@ package city.local;
 import city.catalog.Catalog;
 import city.local.auth.Jwt;
 import city.local.bench.Benchmarks;
+import city.local.faults.FaultPlan;
 import city.local.mqtt.ThingPolicy;
 import city.local.auth.SigningKey;
 import city.platform.Config;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class Cli {
   private static final String USAGE = """
       usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--env NAME=VALUE]...
-                     [--schedule NAME=PERIOD]...
+                     [--schedule NAME=PERIOD]... [--faults SPEC]
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
              city bench NAME [options]  (./city bench lists them)
@@ -86,6 +87,15 @@ public final class Cli {
             twinOptions = twinOptions.withSchedulePeriod(value.substring(0, equals), parseDuration(value.substring(equals + 1)));
           }
         }
+        case "faults" -> {
+          String spec = options.value("faults");
+          try {
+            FaultPlan.parse(spec);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+          }
+          twinOptions = twinOptions.withVariable(FaultPlan.VARIABLE, spec);
+        }
         default -> throw new UsageException("unknown option --" + name);
       }
     }
@@ -99,6 +109,7 @@ public final class Cli {
     out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
     out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));
     out.printf("  city file        %s%n", twinOptions.cityFile().toAbsolutePath());
+    twin.faults().ifPresent(plan -> out.printf("  FAULT INJECTION  %s (test profile: the functions' SDK calls fail at these rates)%n", plan));
     out.println("tokens: ./city token --role ops | --role citizen --plate <PLATE>;  Ctrl-C stops the twin");
     out.flush();
     twin.awaitClosed();
