@@ -3,6 +3,7 @@ package city.local;
 import city.catalog.Catalog;
 import city.local.auth.Jwt;
 import city.local.bench.Benchmarks;
+import city.local.faults.FaultPlan;
 import city.local.mqtt.ThingPolicy;
 import city.local.auth.SigningKey;
 import city.platform.Config;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class Cli {
   private static final String USAGE = """
       usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--env NAME=VALUE]...
-                     [--schedule NAME=PERIOD]...
+                     [--schedule NAME=PERIOD]... [--faults SPEC]
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
              city bench NAME [options]  (./city bench lists them)
@@ -60,6 +61,25 @@ public final class Cli {
   }
 
   private static void up(Options options) throws InterruptedException {
+    TwinOptions twinOptions = twinOptions(options);
+    Twin twin = Twin.start(twinOptions);
+    PrintStream out = System.out;
+    out.println("city twin is up");
+    out.printf("  MQTT broker      tcp://127.0.0.1:%d (MQTT 5 and 3.1.1; a device's client id is its thing name)%n", twin.mqttPort());
+    out.printf("  MQTT operator    user %s, password %s%n", ThingPolicy.OPERATOR, twin.mqttOperatorPassword());
+    out.printf("  HTTP API         %s%n", twin.httpEndpoint());
+    out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
+    out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
+    out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));
+    out.printf("  city file        %s%n", twinOptions.cityFile().toAbsolutePath());
+    twin.faults().ifPresent(plan -> out.printf("  FAULT INJECTION  %s (test profile: the functions' SDK calls fail at these rates)%n", plan));
+    out.println("tokens: ./city token --role ops | --role citizen --plate <PLATE>;  Ctrl-C stops the twin");
+    out.flush();
+    twin.awaitClosed();
+  }
+
+  /** What {@code ./city up} starts, from its options. */
+  static TwinOptions twinOptions(Options options) {
     TwinOptions twinOptions = TwinOptions.defaults();
     for (String name : options.names()) {
       switch (name) {
@@ -86,22 +106,19 @@ public final class Cli {
             twinOptions = twinOptions.withSchedulePeriod(value.substring(0, equals), parseDuration(value.substring(equals + 1)));
           }
         }
+        case "faults" -> twinOptions = twinOptions.withVariable(FaultPlan.VARIABLE, options.value("faults"));
         default -> throw new UsageException("unknown option --" + name);
       }
     }
-    Twin twin = Twin.start(twinOptions);
-    PrintStream out = System.out;
-    out.println("city twin is up");
-    out.printf("  MQTT broker      tcp://127.0.0.1:%d (MQTT 5 and 3.1.1; a device's client id is its thing name)%n", twin.mqttPort());
-    out.printf("  MQTT operator    user %s, password %s%n", ThingPolicy.OPERATOR, twin.mqttOperatorPassword());
-    out.printf("  HTTP API         %s%n", twin.httpEndpoint());
-    out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
-    out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
-    out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));
-    out.printf("  city file        %s%n", twinOptions.cityFile().toAbsolutePath());
-    out.println("tokens: ./city token --role ops | --role citizen --plate <PLATE>;  Ctrl-C stops the twin");
-    out.flush();
-    twin.awaitClosed();
+    String faults = twinOptions.variables().get(FaultPlan.VARIABLE);
+    if (faults != null) {
+      try {
+        FaultPlan.parse(faults);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return twinOptions;
   }
 
   static String token(Options options) {

@@ -14,6 +14,8 @@ import city.local.dynamodb.TableCreator;
 import city.local.events.EventRouter;
 import city.local.events.PutEventsEndpoint;
 import city.local.events.TwinEventBus;
+import city.local.faults.FaultInjector;
+import city.local.faults.FaultPlan;
 import city.local.http.AllowedOrigins;
 import city.local.http.HttpGateway;
 import city.local.http.HttpLimits;
@@ -91,6 +93,7 @@ public final class Twin implements AutoCloseable {
   private volatile MqttBroker broker;
   private HttpGateway gateway;
   private Scheduler scheduler;
+  private Optional<FaultPlan> faults = Optional.empty();
   private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>();
   private boolean stopped;
 
@@ -126,6 +129,11 @@ public final class Twin implements AutoCloseable {
     City city = City.load(cityFile, options.catalog().modules());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     Catalog declared = options.catalog();
+    faults = Optional.ofNullable(options.variables().get(FaultPlan.VARIABLE)).map(FaultPlan::parse);
+    faults.ifPresent(plan -> {
+      FaultPlan.activate(plan);
+      LOG.warn("fault injection is on: {} (the functions' SDK calls fail at these rates)", plan);
+    });
 
     dynalite = Dynalite.start(RepoRoot.find(), options.dataDir().map(d -> d.resolve("dynamodb")));
     dynamoDb = LocalDynamoDb.client(dynalite.endpoint(), AwsClients.DEFAULT_REGION);
@@ -179,6 +187,11 @@ public final class Twin implements AutoCloseable {
     variables.put(City.CITY_FILE, cityFile.toString());
     variables.put(AwsClients.REGION, Config.string(AwsClients.REGION, AwsClients.DEFAULT_REGION));
     variables.putAll(options.variables());
+    if (faults.isPresent()) {
+      String others = Optional.ofNullable(variables.get(AwsClients.SDK_INTERCEPTORS))
+          .or(() -> Config.optional(AwsClients.SDK_INTERCEPTORS)).map(names -> names + ",").orElse("");
+      variables.put(AwsClients.SDK_INTERCEPTORS, others + FaultInjector.class.getName());
+    }
     return variables;
   }
 
@@ -278,6 +291,11 @@ public final class Twin implements AutoCloseable {
     return jwt.issue(subject, role, plates, Jwt.DEFAULT_LIFETIME);
   }
 
+  /** The fault plan this twin injects ({@value FaultPlan#VARIABLE} among its variables), with what it injected so far. */
+  public Optional<FaultPlan> faults() {
+    return faults;
+  }
+
   /** Messages the rules engine has fully routed (device publishes and IoT data-plane publishes). */
   public long messagesReceived() {
     return ruleActions.received();
@@ -358,6 +376,10 @@ public final class Twin implements AutoCloseable {
         }
       }
       restoreProperties();
+      faults.ifPresent(plan -> {
+        LOG.warn("{}", plan.summary());
+        FaultPlan.deactivate(plan);
+      });
       RUNNING.set(false);
       closed.countDown();
       LOG.info("twin stopped");

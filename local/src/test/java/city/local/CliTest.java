@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import city.local.auth.Jwt;
+import city.local.faults.FaultPlan;
 import city.local.auth.SigningKey;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +22,15 @@ class CliTest {
     assertEquals("citizen", claims.get("role"));
     assertEquals(List.of("京A12345", "京B2"), claims.get("plates"));
     assertEquals("citizen-local", claims.get("sub"));
+  }
+
+  @Test
+  void faultsSwitchOnTheFaultProfileAndABadSpecIsAUsageError() {
+    assertEquals("dynamodb:0.1;seed=4",
+        Cli.twinOptions(new Cli.Options(new String[] {"--faults", "dynamodb:0.1;seed=4"})).variables().get(FaultPlan.VARIABLE));
+    assertEquals(null, Cli.twinOptions(new Cli.Options(new String[] {"--http-port", "0"})).variables().get(FaultPlan.VARIABLE));
+    assertThrows(Cli.UsageException.class, () -> Cli.twinOptions(new Cli.Options(new String[] {"--faults", "s3:0.5"})));
+    assertThrows(Cli.UsageException.class, () -> Cli.twinOptions(new Cli.Options(new String[] {"--env", "CITY_FAULTS=iot:2"})));
   }
 
   @Test

@@ -114,11 +114,17 @@ public final class Dispatcher {
     String incidentId = match.incident().incidentId();
     String claimId = UUID.randomUUID().toString();
     OffsetDateTime at = now();
-    if (!units.claim(unitId, incidentId, claimId, at)) {
+    if (!units.claim(unitId, incidentId, claimId, at) && !unitHolds(unitId, incidentId, claimId)) {
       return ClaimOutcome.UNIT_TAKEN;
     }
     for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
       Optional<Incident> current = incidents.find(incidentId);
+      if (current.isPresent() && current.get().heldBy(unitId, claimId)) {
+        // our own write of step 2 landed and only its answer was lost (a retried attempt was then refused)
+        send(unitId, DispatchOrder.assign(current.get(), settings.ackTimeout().toSeconds()));
+        LOG.info("incident {} assigned to unit {}", incidentId, unitId);
+        return ClaimOutcome.ASSIGNED;
+      }
       if (current.isEmpty() || !current.get().canTake(claimId)) {
         break;
       }
@@ -131,6 +137,15 @@ public final class Dispatcher {
     }
     units.release(unitId, incidentId, claimId, Optional.empty());
     return ClaimOutcome.INCIDENT_TAKEN;
+  }
+
+  /**
+   * A refused step 1 may still be this claim's own write: the SDK retries an attempt whose answer was lost (a 500,
+   * a timeout), and the retry meets the unit already holding the incident under this very claim id.
+   */
+  private boolean unitHolds(String unitId, String incidentId, String claimId) {
+    UnitState unit = units.find(List.of(unitId)).get(unitId);
+    return unit != null && incidentId.equals(unit.incidentId()) && claimId.equals(unit.claimId());
   }
 
   /**
@@ -165,9 +180,15 @@ public final class Dispatcher {
     drain(incident.kind());
   }
 
-  /** A unit's status message; one that says available may take a queued incident at once. */
+  /**
+   * A unit's status message; one that says available may take a queued incident at once. It drains even when the
+   * status write was refused: the refusal may be this very message's write whose answer was lost (the SDK's retry
+   * then meets it), or a redelivery after an attempt that died before draining. Draining again is safe: it only
+   * gives queued incidents to units that are free now.
+   */
   public void unitReported(UnitStatusReport report, OffsetDateTime receivedAt) {
-    if (units.applyStatus(report, receivedAt) && report.status() == UnitStatus.AVAILABLE) {
+    units.applyStatus(report, receivedAt);
+    if (report.status() == UnitStatus.AVAILABLE) {
       drain(report.kind());
     }
   }

@@ -46,6 +46,11 @@ public final class MixedStream {
   private MixedStream() {}
 
   public static List<Message> generate(List<Device> devices, int count, long seed, OffsetDateTime start) {
+    return generate(devices, count, seed, start, STEP);
+  }
+
+  /** The same mix with {@code step} of device time between messages (a longer step makes longer parking sessions). */
+  public static List<Message> generate(List<Device> devices, int count, long seed, OffsetDateTime start, Duration step) {
     Map<Kind, List<Device>> byKind = new HashMap<>();
     for (Kind kind : Kind.values()) {
       List<Device> ofKind = devices.stream().filter(d -> d.type().wireName().equals(kind.deviceClass)).toList();
@@ -61,7 +66,7 @@ public final class MixedStream {
       Kind kind = pick(random.nextInt(100));
       List<Device> candidates = byKind.get(kind);
       Device device = candidates.get(random.nextInt(candidates.size()));
-      OffsetDateTime ts = start.plus(STEP.multipliedBy(i));
+      OffsetDateTime ts = start.plus(step.multipliedBy(i));
       ObjectNode payload = MAPPER.createObjectNode();
       String id = device.deviceId();
       JsonNode attributes = device.attributes();
