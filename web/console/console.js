@@ -1,5 +1,6 @@
 // The ops console: one map of the city, the incident board, the call-taker's intake, the event feed, figures.
-// State comes from the HTTP API every few seconds; each request revalidates (ETag), so an unchanged answer is a 304.
+// The map and the board come from one request every 2 s (GET /ops/snapshot); it revalidates with its ETag, so an
+// unchanged city is a 304 without a body.
 'use strict';
 
 (() => {
@@ -76,6 +77,9 @@
     }));
     info.data.stations.forEach(station => {
       stationInfo.set(station.station_id, station);
+      const name = station.name && station.name[0] ? station.name[0].text : station.station_id;
+      markers.stations.set(station.station_id, W.dot([station.lat, station.lon], 'station',
+        { 'data-station-id': station.station_id, 'data-bikes': 'unknown', 'data-capacity': station.capacity }, name).addTo(map));
       bounds.push([station.lat, station.lon]);
     });
     if (bounds.length) {
@@ -90,22 +94,17 @@
     timers = [setInterval(refresh, REFRESH_MS), setInterval(refreshFeeds, FEED_MS), setInterval(refreshFigures, FIGURES_MS)];
   }
 
+  /** One request: the city snapshot; unchanged since the last one, it is a 304 and the browser's copy is used. */
   async function refresh() {
     try {
-      const [availability, incidents, units, stations, plan] = await Promise.all([
-        Promise.all(zones.map(z => W.api('/parking/zones/' + encodeURIComponent(z.zone) + '/availability'))),
-        W.api('/ops/incidents'),
-        W.api('/ops/units'),
-        W.api('/gbfs/station_status.json'),
-        W.api('/ops/bikeshare/plans/latest').catch(e => (e.status === 404 ? null : Promise.reject(e))),
-      ]);
-      drawSpaces(availability);
-      drawIncidents(incidents.incidents.filter(i => i.status !== 'closed'));
-      drawUnits(units.units);
-      drawStations(stations.data.stations);
-      drawPlan(plan);
-      state.availability = availability;
-      state.stations = stations.data.stations;
+      const snapshot = await W.api('/ops/snapshot');
+      drawSpaces(snapshot.parking.zones);
+      drawIncidents(snapshot.dispatch.incidents.filter(i => i.status !== 'closed'));
+      drawUnits(snapshot.dispatch.units);
+      drawStations(snapshot.bikeshare.stations);
+      drawPlan(snapshot.bikeshare.plan || null);
+      state.availability = snapshot.parking.zones;
+      state.stations = snapshot.bikeshare.stations;
       $('#last-refresh').textContent = W.time(new Date().toISOString(), city.timeZone);
     } catch (e) {
       $('#last-refresh').textContent = e.message;
@@ -198,17 +197,13 @@
 
   function drawStations(statuses) {
     statuses.forEach(status => {
-      const info = stationInfo.get(status.station_id);
-      if (!info) {
+      const info = stationInfo.get(status.stationId);
+      const marker = markers.stations.get(status.stationId);
+      if (!info || !marker) {
         return;
       }
-      let marker = markers.stations.get(status.station_id);
-      if (!marker) {
-        marker = W.dot([info.lat, info.lon], 'station', {}, status.station_id).addTo(map);
-        markers.stations.set(status.station_id, marker);
-      }
-      const bikes = status.num_vehicles_available;
-      W.setAttributes(marker, 'station', { 'data-station-id': status.station_id, 'data-bikes': bikes, 'data-capacity': info.capacity });
+      const bikes = status.bikes;
+      W.setAttributes(marker, 'station', { 'data-station-id': status.stationId, 'data-bikes': bikes, 'data-capacity': info.capacity });
       const el = marker.getElement();
       if (el) {
         el.style.setProperty('--fill', Math.round(100 * bikes / Math.max(1, info.capacity)) + '%');
@@ -304,9 +299,9 @@
         { label: W.t('response.accept'), data: stats.priorities.map(p => minutes(p.dispatchToAccept)), backgroundColor: '#a8dadc' },
         { label: W.t('response.arrive'), data: stats.priorities.map(p => minutes(p.acceptToArrive)), backgroundColor: '#e63946' },
       ]);
-      chart('stations', 'bar', state.stations.map(s => s.station_id), [
-        { label: W.t('stations.bikes'), data: state.stations.map(s => s.num_vehicles_available), backgroundColor: '#3a86ff' },
-        { label: W.t('stations.capacity'), data: state.stations.map(s => (stationInfo.get(s.station_id) || {}).capacity), backgroundColor: '#dde3ea' },
+      chart('stations', 'bar', state.stations.map(s => s.stationId), [
+        { label: W.t('stations.bikes'), data: state.stations.map(s => s.bikes), backgroundColor: '#3a86ff' },
+        { label: W.t('stations.capacity'), data: state.stations.map(s => (stationInfo.get(s.stationId) || {}).capacity), backgroundColor: '#dde3ea' },
       ]);
     } catch (e) {
       // figures are a view: the next round tries again

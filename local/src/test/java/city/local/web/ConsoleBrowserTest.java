@@ -123,7 +123,8 @@ class ConsoleBrowserTest {
     Set<String> shown = browser.all(By.cssSelector("#map [data-space-id][data-status]")).stream()
         .map(e -> e.getAttribute("data-space-id")).collect(Collectors.toSet());
     assertEquals(declared, shown);
-    assertEquals(12, browser.all(By.cssSelector("#map [data-station-id][data-bikes]")).size(), "every bike station");
+    assertEquals(sampleCity().path("bikeshare").path("stations").size(),
+        browser.all(By.cssSelector("#map [data-station-id][data-bikes]")).size(), "every bike station");
   }
 
   @Test
@@ -141,6 +142,31 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(5)
+  void aStationsDockReportShowsItsBikesOnTheMap() throws Exception {
+    signInThroughTheFragment();
+    browser.await(By.cssSelector("#map [data-station-id='B1'][data-bikes='unknown']"));
+    publish("bikeshare/stations/B1/status", "{\"bikes\": 7, \"docks\": 9, \"ts\": \"" + recentDeviceTime() + "\"}");
+    browser.await(By.cssSelector("#map [data-station-id='B1'][data-bikes='7']"), LIVE);
+  }
+
+  @Test
+  @Order(6)
+  void theSnapshotIsOneRequestThatRevalidatesWithItsEtag() throws Exception {
+    HttpResponse<String> first = send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/snapshot")));
+    assertEquals(200, first.statusCode(), first.body());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/snapshot"))
+        .header("If-None-Match", etag));
+    assertEquals(304, again.statusCode(), "nothing changed between the two requests");
+    HttpResponse<String> page = send(HttpRequest.newBuilder(twin.consoleUrl()));
+    HttpResponse<String> pageAgain = send(HttpRequest.newBuilder(twin.consoleUrl())
+        .header("If-None-Match", page.headers().firstValue("ETag").orElseThrow()));
+    assertEquals(304, pageAgain.statusCode(), "the page revalidates too");
+    assertEquals(404, send(HttpRequest.newBuilder(URI.create(twin.consoleUrl() + "..%2F..%2Fpom.xml"))).statusCode());
+  }
+
+  @Test
+  @Order(7)
   void aSensorsAlertAppearsOnTheBoard() throws Exception {
     signInThroughTheFragment();
     publish("safety/sensors/F1/alerts",
@@ -155,7 +181,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void aCallTakerFilesAReportThroughTheFormAndItIsOnTheBoard() {
     signInThroughTheFragment();
     WebElement form = browser.await(By.id("intake"));
@@ -173,7 +199,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void screenshots() {
     signInThroughTheFragment();
     new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d ->
@@ -193,10 +219,13 @@ class ConsoleBrowserTest {
     return Json.parse(Files.readString(TwinOptions.sampleCity(Path.of("..").toAbsolutePath().normalize())));
   }
 
-  private static JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path))
-        .header("Authorization", "Bearer " + opsToken).timeout(Duration.ofSeconds(10)).build(),
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.header("Authorization", "Bearer " + opsToken).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)));
     assertEquals(200, response.statusCode(), response.body());
     return Json.parse(response.body());
   }
