@@ -9,7 +9,6 @@ import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.TableSpec;
 import city.platform.DynamoDeadLetterStore;
-import city.platform.SnapshotPart;
 import java.util.List;
 
 /** The platform's own table (dead letters, the event trail) and the ops endpoints that belong to no domain. */
@@ -35,22 +34,14 @@ public final class OpsModule implements CityModule {
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
         .writes(DynamoDeadLetterStore.TABLE_ID)
         .because("on-failure destination of every device function: turns an event that failed its retries into a dead letter");
-    FunctionSpec.Builder snapshotReads = FunctionSpec.handledBy("OpsSnapshot", CitySnapshotHandler.class)
-        .memoryMb(1024).timeoutSeconds(10).reservedConcurrency(5);
-    for (SnapshotPart part : CitySnapshotHandler.parts()) {
-      snapshotReads = snapshotReads.reads(part.tables().toArray(String[]::new));
-    }
-    FunctionSpec snapshot = snapshotReads.because("the console's map in one answer: a query per parking zone, the open"
-        + " incidents, the units, the stations and the latest plan; 1024 MB for the JSON of a county, a few consoles at once");
     return new Domain("ops",
         List.of(platform),
-        List.of(api, trail, failed, snapshot),
+        List.of(api, trail, failed),
         List.of(),
         List.of(
             new HttpRoute("GET", "/ops/devices", "OpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dead-letters", "OpsApi", Access.OPS),
-            new HttpRoute("GET", "/ops/events", "OpsApi", Access.OPS),
-            new HttpRoute("GET", "/ops/snapshot", "OpsSnapshot", Access.OPS)),
+            new HttpRoute("GET", "/ops/events", "OpsApi", Access.OPS)),
         List.of())
         .withEvents(List.of(), List.of(new EventRule("ops_event_trail", TRAIL_PATTERN, "EventTrail",
             "every city event into the trail (GET /ops/events)")));

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record WallDisplay(long requestsPerMonth, BigDecimal cost) {
   /** The console's refresh period (web/console/console.js, REFRESH_MS). */
   public static final int REFRESH_SECONDS = 2;
-  static final String SNAPSHOT_FUNCTION = "OpsSnapshot";
+  static final String SNAPSHOT_FUNCTION = "CitySnapshot";
 
   /** Priced from the snapshot function's cost per 1,000 requests; empty when the scenario opens no console. */
   static Optional<WallDisplay> of(List<EventCost> eventCosts) {

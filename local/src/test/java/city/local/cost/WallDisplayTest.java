@@ -13,7 +13,7 @@ class WallDisplayTest {
   void aMonthOfSnapshotsEveryTwoSecondsAtTheirPricePerThousand() {
     WallDisplay wall = WallDisplay.of(List.of(
         new EventCost("HTTP request to OpsApi", "OpsApi", "ops", BigDecimal.TEN, new BigDecimal("9.99")),
-        new EventCost("HTTP request to OpsSnapshot", "OpsSnapshot", "ops", BigDecimal.TEN, new BigDecimal("0.004746"))))
+        new EventCost("HTTP request to CitySnapshot", "CitySnapshot", "ops", BigDecimal.TEN, new BigDecimal("0.004746"))))
         .orElseThrow();
     assertEquals(1_296_000, wall.requestsPerMonth(), "43,200 a day");
     assertEquals(new BigDecimal("6.150816"), wall.cost());

@@ -1,4 +1,4 @@
-package city.ops;
+package city.overview.api;
 
 import city.platform.City;
 import city.platform.Endpoint;
@@ -33,7 +33,7 @@ public final class CitySnapshotHandler extends HttpApiHandler {
   }
 
   /** Every registered part, in the services file's order. */
-  static List<SnapshotPart> parts() {
+  public static List<SnapshotPart> parts() {
     return ServiceLoader.load(SnapshotPart.class, SnapshotPart.class.getClassLoader()).stream()
         .map(ServiceLoader.Provider::get).toList();
   }

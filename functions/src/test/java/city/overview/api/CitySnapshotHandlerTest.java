@@ -1,4 +1,4 @@
-package city.ops;
+package city.overview.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +28,7 @@ class CitySnapshotHandlerTest {
   }
 
   private APIGatewayV2HTTPResponse get(String ifNoneMatch) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/OpsSnapshot.json");
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/CitySnapshot.json");
     Map<String, String> headers = new LinkedHashMap<>(event.getHeaders());
     headers.remove("if-none-match");
     if (ifNoneMatch != null) {
