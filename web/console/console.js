@@ -98,6 +98,13 @@
   async function refresh() {
     try {
       const snapshot = await W.api('/ops/snapshot');
+      const seen = JSON.stringify(snapshot);
+      // an unchanged city (a 304) leaves the page as it is: a button under the pointer stays the same element
+      if (seen === lastSnapshot) {
+        $('#last-refresh').textContent = W.time(new Date().toISOString(), city.timeZone);
+        return;
+      }
+      lastSnapshot = seen;
       drawSpaces(snapshot.parking.zones);
       drawIncidents(snapshot.dispatch.incidents.filter(i => i.status !== 'closed'));
       drawUnits(snapshot.dispatch.units);
@@ -112,6 +119,7 @@
   }
 
   const state = { availability: [], stations: [] };
+  let lastSnapshot = null;
 
   function drawSpaces(availability) {
     availability.forEach(zone => (zone.spaces || []).forEach(space => {

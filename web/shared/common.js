@@ -90,6 +90,8 @@ const CityWeb = (() => {
     localStorage.setItem(LANGUAGE_KEY, language);
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     translatePage();
+    // only a switch redraws what the pages wrote themselves: the first translation comes before any of it
+    document.dispatchEvent(new Event('city:language'));
   }
 
   function t(key, ...values) {
@@ -105,7 +107,6 @@ const CityWeb = (() => {
     document.querySelectorAll('[data-i18n-placeholder]').forEach(el => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
     });
-    document.dispatchEvent(new Event('city:language'));
   }
 
   function currentLanguage() {
