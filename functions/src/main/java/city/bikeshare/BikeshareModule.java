@@ -33,7 +33,7 @@ import java.util.List;
 public final class BikeshareModule implements CityModule {
   public static final DeviceClass DOCK = BikeshareDevices.DOCK;
   public static final DeviceClass TRUCK = BikeshareDevices.TRUCK;
-  static final String TABLE = "Bikeshare";
+  public static final String TABLE = "Bikeshare";
   private static final List<String> GBFS_FILES = List.of("gbfs", "gbfs_versions", "system_information",
       "vehicle_types", "station_information", "station_status", "system_pricing_plans", "system_alerts");
   private static final List<String> TRUCK_TASKS = List.of("bikeshare/trucks/+/tasks");

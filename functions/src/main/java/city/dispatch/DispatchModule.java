@@ -34,7 +34,7 @@ import java.util.List;
  * city bus.
  */
 public final class DispatchModule implements CityModule {
-  static final String TABLE = "Dispatch";
+  public static final String TABLE = "Dispatch";
   static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
 

@@ -38,7 +38,7 @@ public final class ParkingModule implements CityModule {
   /** The device classes by the module's name for them, where readers of the declarations look them up. */
   public static final DeviceClass SENSOR = ParkingDevices.SENSOR;
   public static final DeviceClass CAMERA = ParkingDevices.CAMERA;
-  static final String TABLE = "Parking";
+  public static final String TABLE = "Parking";
   /** Dispatch's incident events (their contract is docs/events.md); categories and radius are the city file's. */
   static final String INCIDENT_PATTERN = "{\"source\": [\"" + IncidentNotice.SOURCE + "\"], \"detail-type\": [\""
       + IncidentNotice.OPENED + "\", \"" + IncidentNotice.CLOSED + "\"]}";

@@ -68,6 +68,9 @@ public final class Cli {
     out.printf("  MQTT broker      tcp://127.0.0.1:%d (MQTT 5 and 3.1.1; a device's client id is its thing name)%n", twin.mqttPort());
     out.printf("  MQTT operator    user %s, password %s%n", ThingPolicy.OPERATOR, twin.mqttOperatorPassword());
     out.printf("  HTTP API         %s%n", twin.httpEndpoint());
+    out.printf("  ops console      %s (sign in with ./city token --role ops)%n", twin.consoleUrl());
+    out.printf("  signed in        %s#token=%s%n", twin.consoleUrl(), twin.token("ops-local", "ops", List.of()));
+    out.printf("  citizen app      %s%n", twin.appUrl());
     out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
     out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
     out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));

@@ -20,6 +20,8 @@ import city.local.http.AllowedOrigins;
 import city.local.http.HttpGateway;
 import city.local.http.HttpLimits;
 import city.local.http.IotDataEndpoint;
+import city.local.http.StaticAssets;
+import city.local.http.WebConfig;
 import city.local.iot.InboundMessage;
 import city.local.iot.RuleRouter;
 import city.local.lambda.AsyncInvoker;
@@ -163,7 +165,8 @@ public final class Twin implements AutoCloseable {
     ThingPolicy policy = ThingPolicy.of(declared, city.devices(), mqttOperatorPassword);
     broker = MqttBroker.start(options.mqttPort(), options.dataDir().map(d -> d.resolve("mqtt")), policy, ruleActions);
     gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
-        declared.routes(), functions, jwt);
+        declared.routes(), functions, jwt,
+        StaticAssets.fromCheckout(RepoRoot.find(), Map.of(WebConfig.PATH, WebConfig.of(city))));
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
@@ -259,6 +262,16 @@ public final class Twin implements AutoCloseable {
 
   public URI httpEndpoint() {
     return URI.create("http://127.0.0.1:" + httpPort());
+  }
+
+  /** The ops console's page. */
+  public URI consoleUrl() {
+    return URI.create(httpEndpoint() + "/console/");
+  }
+
+  /** The citizen web app's page. */
+  public URI appUrl() {
+    return URI.create(httpEndpoint() + "/app/");
   }
 
   public URI iotDataEndpoint() {

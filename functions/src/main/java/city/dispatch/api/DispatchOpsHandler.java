@@ -127,7 +127,7 @@ public final class DispatchOpsHandler extends HttpApiHandler {
     return statuses;
   }
 
-  private static List<UnitView> units(DispatchQueries queries) {
+  static List<UnitView> units(DispatchQueries queries) {
     return queries.units().stream().map(onDuty -> {
       UnitState state = onDuty.state();
       return new UnitView(state.unitId(), state.kind(), onDuty.unit().name(), state.effectiveStatus().wireName(),

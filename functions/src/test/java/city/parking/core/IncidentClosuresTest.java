@@ -133,6 +133,9 @@ class IncidentClosuresTest {
     assertEquals(closedSpaces().size(), availability.closed());
     assertEquals(z1.spaces().size(), availability.free() + availability.occupied() + availability.closed()
         + availability.unknown());
+    assertEquals(z1.spaces().stream().map(ParkingLayout.Space::spaceId).toList(),
+        availability.spaces().stream().map(ZoneAvailability.SpaceAvailability::spaceId).toList(), "every space, in order");
+    assertEquals("closed", availability.spaces().get(0).status(), "S1 is listed as the map must draw it");
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class CostReport {
     root.put("byService", bill.byService());
     root.put("byDomain", bill.byDomain());
     root.put("perThousandEvents", estimate.eventCosts());
+    WallDisplay.of(estimate.eventCosts()).ifPresent(wall -> root.put("consoleOpenAllDay", wall));
     root.put("assumptions", assumptions(estimate.scenario()));
     List<Map<String, Object>> lines = new ArrayList<>();
     for (BillLine line : bill.lines()) {
@@ -110,6 +111,9 @@ public final class CostReport {
     for (EventCost cost : estimate.eventCosts()) {
       out.printf(Locale.ROOT, "    %-44s %12s a month %12s%n", cost.event(), cost.perMonth().toPlainString(), money(cost.costPer1000()));
     }
+    WallDisplay.of(estimate.eventCosts()).ifPresent(wall -> out.printf(Locale.ROOT,
+        "    %-44s %12s a month %12s a month%n", "console open all day (snapshot every "
+            + WallDisplay.REFRESH_SECONDS + " s)", wall.requestsPerMonth(), money(wall.cost())));
     out.println();
     out.printf(Locale.ROOT, "  %-7s %-11s %-10s %-30s %18s %-24s %14s %14s%n", "", "service", "domain", "item", "quantity",
         "unit", "unit price", "cost");

@@ -111,6 +111,7 @@ public final class Demo {
       out.printf("twin up (in memory): MQTT tcp://127.0.0.1:%d, HTTP API %s, IoT data %s, DynamoDB %s%n",
           twin.mqttPort(), twin.httpEndpoint(), twin.iotDataEndpoint(), twin.dynamoDbEndpoint());
       out.println("  ops token for this run: " + opsToken);
+      out.println("  ops console: " + twin.consoleUrl() + "#token=" + opsToken);
       out.flush();
       return simulate(options, city, clock, simEnd, twin, opsToken, parts, out, wallStart);
     }

@@ -1,0 +1,334 @@
+// The ops console: one map of the city, the incident board, the call-taker's intake, the event feed, figures.
+// The map and the board come from one request every 2 s (GET /ops/snapshot); it revalidates with its ETag, so an
+// unchanged city is a 304 without a body.
+'use strict';
+
+(() => {
+  const REFRESH_MS = 2000;
+  const FEED_MS = 10000;
+  const FIGURES_MS = 30000;
+  /** How long an incident of each priority may stay open before the board marks it overdue (minutes). */
+  const TARGET_MINUTES = { 1: 15, 2: 30, 3: 120, 4: 480, 5: 1440 };
+  const W = CityWeb;
+  const $ = selector => document.querySelector(selector);
+  let city = null;
+  let map = null;
+  const markers = { spaces: new Map(), incidents: new Map(), units: new Map(), stations: new Map(), trucks: new Map() };
+  let routes = null;
+  let zones = [];
+  let stationInfo = new Map();
+  let timers = [];
+  const charts = {};
+
+  async function start() {
+    W.takeTokenFromFragment();
+    city = await W.config();
+    W.setDictionary(CITY_WORDS, city.language);
+    $('#city-name').textContent = city.name;
+    document.title = city.name;
+    $('#language').addEventListener('click', W.switchLanguage);
+    $('#sign-out').addEventListener('click', () => { W.signOut(); location.reload(); });
+    $('#sign-in').addEventListener('submit', event => {
+      event.preventDefault();
+      W.signIn(new FormData(event.target).get('token'));
+      enter();
+    });
+    $('#intake').addEventListener('submit', fileCall);
+    document.addEventListener('city:language', () => refreshFigures());
+    W.translatePage();
+    if (W.token()) {
+      enter();
+    }
+  }
+
+  /** The API decides: a token it refuses for /ops/ routes (401, or 403 for another role) never reaches the desk. */
+  async function enter() {
+    const error = $('#sign-in-error');
+    error.textContent = '';
+    const claims = W.claims(W.token() || '');
+    try {
+      await W.api('/ops/units');
+    } catch (e) {
+      W.signOut();
+      error.textContent = claims && claims.role && claims.role !== 'ops'
+        ? W.t('signIn.notOps', claims.role)
+        : W.t('signIn.refused', e.status, e.message);
+      error.dataset.status = e.status;
+      return;
+    }
+    $('#signed-out').hidden = true;
+    $('#signed-in').hidden = false;
+    $('#sign-out').hidden = false;
+    document.body.dataset.signedIn = 'true';
+    await setUp();
+  }
+
+  async function setUp() {
+    map = W.map($('#map'), city);
+    const [layout, info, services] = await Promise.all([
+      W.api('/parking/zones'), W.api('/gbfs/station_information.json'), W.api('/open311/v2/services.json')]);
+    zones = layout.zones;
+    const bounds = [];
+    zones.forEach(zone => zone.spaces.forEach(space => {
+      const marker = W.dot([space.lat, space.lon], 'space unknown', { 'data-space-id': space.spaceId, 'data-zone': zone.zone, 'data-status': 'unknown' },
+        space.spaceId).addTo(map);
+      markers.spaces.set(space.spaceId, marker);
+      bounds.push([space.lat, space.lon]);
+    }));
+    info.data.stations.forEach(station => {
+      stationInfo.set(station.station_id, station);
+      const name = station.name && station.name[0] ? station.name[0].text : station.station_id;
+      markers.stations.set(station.station_id, W.dot([station.lat, station.lon], 'station',
+        { 'data-station-id': station.station_id, 'data-bikes': 'unknown', 'data-capacity': station.capacity }, name).addTo(map));
+      bounds.push([station.lat, station.lon]);
+    });
+    if (bounds.length) {
+      map.fitBounds(bounds, { padding: [20, 20] });
+    }
+    const select = $('#intake select[name=service_code]');
+    services.forEach(s => select.append(W.element('option', { value: s.service_code }, s.service_name)));
+    routes = L.layerGroup().addTo(map);
+    await refresh();
+    refreshFeeds();
+    refreshFigures();
+    timers = [setInterval(refresh, REFRESH_MS), setInterval(refreshFeeds, FEED_MS), setInterval(refreshFigures, FIGURES_MS)];
+  }
+
+  /** One request: the city snapshot; unchanged since the last one, it is a 304 and the browser's copy is used. */
+  async function refresh() {
+    try {
+      const snapshot = await W.api('/ops/snapshot');
+      const seen = JSON.stringify(snapshot);
+      // an unchanged city (a 304) leaves the page as it is: a button under the pointer stays the same element
+      if (seen === lastSnapshot) {
+        $('#last-refresh').textContent = W.time(new Date().toISOString(), city.timeZone);
+        return;
+      }
+      lastSnapshot = seen;
+      drawSpaces(snapshot.parking.zones);
+      drawIncidents(snapshot.dispatch.incidents.filter(i => i.status !== 'closed'));
+      drawUnits(snapshot.dispatch.units);
+      drawStations(snapshot.bikeshare.stations);
+      drawPlan(snapshot.bikeshare.plan || null);
+      state.availability = snapshot.parking.zones;
+      state.stations = snapshot.bikeshare.stations;
+      $('#last-refresh').textContent = W.time(new Date().toISOString(), city.timeZone);
+    } catch (e) {
+      $('#last-refresh').textContent = e.message;
+    }
+  }
+
+  const state = { availability: [], stations: [] };
+  let lastSnapshot = null;
+
+  function drawSpaces(availability) {
+    availability.forEach(zone => (zone.spaces || []).forEach(space => {
+      const marker = markers.spaces.get(space.spaceId);
+      if (marker) {
+        W.setAttributes(marker, 'space ' + space.status, { 'data-status': space.status });
+        marker.options.title = space.spaceId + ' ' + W.t(space.status);
+      }
+    }));
+  }
+
+  function minutesOpen(incident) {
+    return (Date.now() - new Date(incident.reportedAt).getTime()) / 60000;
+  }
+
+  function drawIncidents(open) {
+    open.sort((a, b) => a.priority - b.priority || new Date(a.reportedAt) - new Date(b.reportedAt));
+    const body = $('#board tbody');
+    body.replaceChildren(...open.map(incident => {
+      const overdue = minutesOpen(incident) > (TARGET_MINUTES[incident.priority] || 60);
+      const actions = incident.status === 'awaiting_confirmation'
+        ? [button('board.confirm', () => decide(incident.incidentId, 'confirm')), button('board.reject', () => decide(incident.incidentId, 'reject'))]
+        : [];
+      return W.element('tr', {
+        'data-incident-id': incident.incidentId, 'data-priority': incident.priority, 'data-status': incident.status,
+        'data-overdue': overdue, class: overdue ? 'overdue' : null,
+      },
+      W.element('td', {}, 'P' + incident.priority),
+      W.element('td', { title: incident.description || '' }, [incident.category || incident.kind, incident.subCategory].filter(Boolean).join(' / ')),
+      W.element('td', {}, incident.status.replace(/_/g, ' ')),
+      W.element('td', {}, incident.unitId || '—'),
+      W.element('td', {}, Math.round(minutesOpen(incident)) + ' min' + (overdue ? ' · ' + W.t('board.overdue') : '')),
+      W.element('td', {}, actions));
+    }));
+    $('#board-count').textContent = open.length;
+    const seen = new Set();
+    open.filter(i => i.lat !== null && i.lon !== null).forEach(incident => {
+      seen.add(incident.incidentId);
+      let marker = markers.incidents.get(incident.incidentId);
+      if (!marker) {
+        marker = W.dot([incident.lat, incident.lon], 'incident', {}, incident.incidentId).addTo(map);
+        markers.incidents.set(incident.incidentId, marker);
+      }
+      W.setAttributes(marker, 'incident p' + incident.priority,
+        { 'data-incident-id': incident.incidentId, 'data-priority': incident.priority, 'data-status': incident.status });
+    });
+    removeUnseen(markers.incidents, seen);
+  }
+
+  function button(key, action) {
+    const b = W.element('button', { type: 'button', 'data-i18n': key }, W.t(key));
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  async function decide(incidentId, decision) {
+    try {
+      await W.api('/ops/incidents/' + encodeURIComponent(incidentId) + '/' + decision, { method: 'POST' });
+    } catch (e) {
+      alert(e.message);
+    }
+    refresh();
+  }
+
+  function removeUnseen(byId, seen) {
+    [...byId.keys()].filter(id => !seen.has(id)).forEach(id => {
+      byId.get(id).remove();
+      byId.delete(id);
+    });
+  }
+
+  function drawUnits(units) {
+    units.forEach(unit => {
+      let marker = markers.units.get(unit.unitId);
+      if (!marker) {
+        marker = W.dot([unit.lat, unit.lon], 'unit', {}, unit.name).addTo(map);
+        markers.units.set(unit.unitId, marker);
+      }
+      marker.setLatLng([unit.lat, unit.lon]);
+      W.setAttributes(marker, 'unit ' + unit.status, { 'data-unit-id': unit.unitId, 'data-status': unit.status });
+    });
+  }
+
+  function drawStations(statuses) {
+    statuses.forEach(status => {
+      const info = stationInfo.get(status.stationId);
+      const marker = markers.stations.get(status.stationId);
+      if (!info || !marker) {
+        return;
+      }
+      const bikes = status.bikes;
+      W.setAttributes(marker, 'station', { 'data-station-id': status.stationId, 'data-bikes': bikes, 'data-capacity': info.capacity });
+      const el = marker.getElement();
+      if (el) {
+        el.style.setProperty('--fill', Math.round(100 * bikes / Math.max(1, info.capacity)) + '%');
+      }
+    });
+  }
+
+  /** The latest plan's trucks where they last reported, each with a line through its remaining stops. */
+  function drawPlan(plan) {
+    routes.clearLayers();
+    if (!plan) {
+      return;
+    }
+    const progress = new Map(((plan.progress && plan.progress.trucks) || []).map(t => [t.truckId, t]));
+    const seen = new Set();
+    plan.routes.forEach(route => {
+      const truck = progress.get(route.truckId) || {};
+      const stops = route.stops.slice(truck.completedStops || 0).map(s => stationInfo.get(s.stationId)).filter(Boolean);
+      const path = (truck.lat !== undefined ? [[truck.lat, truck.lon]] : []).concat(stops.map(s => [s.lat, s.lon]));
+      if (path.length > 1) {
+        L.polyline(path, { color: '#ff006e', weight: 3, dashArray: '6 4' }).addTo(routes);
+      }
+      if (truck.lat !== undefined) {
+        seen.add(route.truckId);
+        let marker = markers.trucks.get(route.truckId);
+        if (!marker) {
+          marker = W.dot([truck.lat, truck.lon], 'truck', {}, route.truckId).addTo(map);
+          markers.trucks.set(route.truckId, marker);
+        }
+        marker.setLatLng([truck.lat, truck.lon]);
+        W.setAttributes(marker, 'truck', { 'data-truck-id': route.truckId, 'data-stops-left': stops.length });
+      }
+    });
+    removeUnseen(markers.trucks, seen);
+  }
+
+  async function refreshFeeds() {
+    try {
+      const [events, dead] = await Promise.all([W.api('/ops/events?limit=20'), W.api('/ops/dead-letters?limit=20')]);
+      $('#events').replaceChildren(...events.events.map(e => W.element('li', { 'data-event-id': e.eventId },
+        W.element('time', {}, W.time(e.time, city.timeZone)), ' ', W.element('b', {}, e['detail-type']), ' ', e.source)));
+      $('#dead-letters').replaceChildren(...(dead.deadLetters.length ? dead.deadLetters.map(d => W.element('li', {},
+        W.element('time', {}, W.time(d.receivedAt, city.timeZone)), ' ', W.element('b', {}, d.topic), ' ', d.reason))
+        : [W.element('li', { class: 'muted' }, W.t('deadLetters.none'))]));
+    } catch (e) {
+      // the next refresh tries again; the header shows the map's errors
+    }
+  }
+
+  /** The call-taker files what the caller says and confirms it at once: a call is a report someone vouches for. */
+  async function fileCall(event) {
+    event.preventDefault();
+    const form = event.target;
+    const result = $('#intake-result');
+    const fields = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => String(v).trim() !== ''));
+    const key = form.dataset.idempotencyKey || (form.dataset.idempotencyKey = crypto.randomUUID());
+    try {
+      const receipt = await W.api('/open311/v2/requests.json', { method: 'POST', body: fields, headers: { 'Idempotency-Key': key } });
+      const id = receipt[0].service_request_id || receipt[0].serviceRequestId;
+      const incident = await W.api('/ops/incidents/' + encodeURIComponent(id));
+      if (incident.status === 'awaiting_confirmation') {
+        await W.api('/ops/incidents/' + encodeURIComponent(id) + '/confirm', { method: 'POST' });
+      }
+      result.textContent = W.t('intake.filed', id);
+      result.dataset.incidentId = id;
+      result.classList.remove('error');
+      delete form.dataset.idempotencyKey;
+      form.reset();
+      refresh();
+    } catch (e) {
+      result.textContent = e.message;
+      result.classList.add('error');
+    }
+  }
+
+  async function refreshFigures() {
+    if (!document.body.dataset.signedIn || typeof Chart === 'undefined') {
+      return;
+    }
+    try {
+      const [summary, arrears, stats] = await Promise.all([
+        W.api('/ops/parking/summary'), W.api('/ops/parking/arrears'), W.api('/ops/dispatch/stats')]);
+      chart('occupancy', 'bar', state.availability.map(z => z.zone), ['free', 'occupied', 'closed', 'unknown'].map((s, i) => ({
+        label: W.t(s), data: state.availability.map(z => z[s]), backgroundColor: ['#2a9d4b', '#d62828', '#6c757d', '#f2c14e'][i],
+      })), true);
+      chart('revenue', 'bar', [W.t('revenue.paid'), W.t('revenue.unpaid'), W.t('revenue.arrears')], [{
+        label: '¥', data: [summary.paidAmount, summary.unpaidAmount, arrears.amountDue].map(f => f / 100),
+        backgroundColor: ['#2a9d4b', '#f2c14e', '#d62828'],
+      }]);
+      const minutes = figure => (figure && figure.medianSeconds !== null ? figure.medianSeconds / 60 : null);
+      chart('response', 'bar', stats.priorities.map(p => 'P' + p.priority), [
+        { label: W.t('response.dispatch'), data: stats.priorities.map(p => minutes(p.reportToDispatch)), backgroundColor: '#457b9d' },
+        { label: W.t('response.accept'), data: stats.priorities.map(p => minutes(p.dispatchToAccept)), backgroundColor: '#a8dadc' },
+        { label: W.t('response.arrive'), data: stats.priorities.map(p => minutes(p.acceptToArrive)), backgroundColor: '#e63946' },
+      ]);
+      chart('stations', 'bar', state.stations.map(s => s.stationId), [
+        { label: W.t('stations.bikes'), data: state.stations.map(s => s.bikes), backgroundColor: '#3a86ff' },
+        { label: W.t('stations.capacity'), data: state.stations.map(s => (stationInfo.get(s.stationId) || {}).capacity), backgroundColor: '#dde3ea' },
+      ]);
+    } catch (e) {
+      // figures are a view: the next round tries again
+    }
+  }
+
+  function chart(name, type, labels, datasets, stacked = false) {
+    const existing = charts[name];
+    if (existing) {
+      existing.data.labels = labels;
+      existing.data.datasets = datasets;
+      existing.update('none');
+      return;
+    }
+    charts[name] = new Chart(document.getElementById('figure-' + name), {
+      type, data: { labels, datasets },
+      options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked }, y: { stacked, beginAtZero: true } } },
+    });
+  }
+
+  start();
+})();
