@@ -18,9 +18,11 @@ import city.dispatch.api.AckHandler;
 import city.dispatch.api.AlertHandler;
 import city.dispatch.api.DispatchOpsHandler;
 import city.dispatch.api.Open311Handler;
+import city.dispatch.api.SupervisionHandler;
 import city.dispatch.api.SweepHandler;
 import city.dispatch.api.UnitStatusHandler;
 import city.dispatch.core.DispatchTable;
+import city.dispatch.core.HotlineSupervision;
 import city.dispatch.core.IncidentEvents;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ public final class DispatchModule implements CityModule {
   static final String TABLE = "Dispatch";
   static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
+  private static final List<String> SUPERVISION_TOPICS = List.of(HotlineSupervision.TOPIC_PREFIX + "+");
 
   @Override
   public Domain declarations() {
@@ -76,9 +79,14 @@ public final class DispatchModule implements CityModule {
         .readsAndWrites(TABLE).publishes(DISPATCH_TOPICS)
         .because("once a minute: timeouts, repairs and queue draining; one at a time (concurrency 1) since overlapping"
             + " sweeps would only compete for the same items");
+    FunctionSpec supervision = FunctionSpec.handledBy("DispatchSupervision", SupervisionHandler.class)
+        .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
+        .readsAndWrites(TABLE).publishes(SUPERVISION_TOPICS)
+        .because("once a minute: every open work order against its deadlines, one conditional write per escalation;"
+            + " one at a time since overlapping runs would only compete for the same items");
     return new Domain("dispatch",
         List.of(table, contacts),
-        List.of(alerts, status, acks, open311, ops, sweep),
+        List.of(alerts, status, acks, open311, ops, sweep, supervision),
         List.of(
             TopicRule.fromDevices("dispatch_alerts", "safety/sensors/+/alerts", SAFETY_SENSOR, "DispatchAlerts",
                 "safety sensor alert (FIWARE Alert category and severity)"),
@@ -92,18 +100,30 @@ public final class DispatchModule implements CityModule {
             new HttpRoute("POST", "/open311/v2/citizen/requests.json", "DispatchOpen311", Access.CITIZEN),
             new HttpRoute("GET", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
             new HttpRoute("GET", "/open311/v2/requests/{id}", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/requests/{id}/feedback.json", "DispatchOpen311", Access.CITIZEN),
+            new HttpRoute("POST", "/ops/workorders", "DispatchOpen311", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/stats", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/{workOrderId}", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("POST", "/ops/workorders/{workOrderId}/resolve", "DispatchOpen311", Access.OPS),
+            new HttpRoute("POST", "/ops/workorders/{workOrderId}/followup", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("POST", "/ops/incidents/{incidentId}/confirm", "DispatchOpen311", Access.OPS),
             new HttpRoute("POST", "/ops/incidents/{incidentId}/reject", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
-        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")))
+        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD"),
+            new Schedule("hotline_supervision", "DispatchSupervision", Duration.ofMinutes(1),
+                "HOTLINE_SUPERVISION_PERIOD")))
         .withEvents(List.of(
             new EventType(IncidentEvents.SOURCE, IncidentEvents.OPENED, List.of("DispatchAlerts", "DispatchOpen311"),
                 "an incident was reported: by a sensor's alert or a citizen's request; where, what, how urgent"),
-            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks"),
-                "an incident ended: its unit resolved it (or it was cancelled)")),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks", "DispatchOpen311"),
+                "an incident ended: its unit resolved it, or its department did (or it was cancelled)"),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.OVERDUE, List.of("DispatchSupervision"),
+                "a work order missed a deadline: escalated to level 1 (the department's supervisor) or 2 (the command"
+                    + " centre), once per level")),
             List.of());
   }
 

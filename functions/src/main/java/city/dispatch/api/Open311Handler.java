@@ -1,6 +1,9 @@
 package city.dispatch.api;
 
 import city.dispatch.core.CallTaker;
+import city.dispatch.core.Channel;
+import city.dispatch.core.Hotline;
+import city.dispatch.core.HotlineSettings;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.FormFields;
 import city.dispatch.core.Incident;
@@ -48,16 +51,23 @@ public final class Open311Handler extends HttpApiHandler {
   private static final int SERVICES_CACHE_SECONDS = 3600;
 
   public Open311Handler() {
-    this(Wiring.fromEnvironment(City.current()));
+    this(Wiring.fromEnvironment(City.current()), HotlineSettings.of(City.current()));
   }
 
   public Open311Handler(Wiring wiring) {
-    this(wiring.settings(), new Open311Desk(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()),
-        new CallTaker(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()), wiring.incidentEvents());
+    this(wiring, HotlineSettings.defaults(wiring.settings()));
   }
 
-  private Open311Handler(DispatchSettings settings, Open311Desk desk, CallTaker callTaker, IncidentEvents events) {
-    super(endpoints(settings, desk, callTaker, events));
+  public Open311Handler(Wiring wiring, HotlineSettings hotline) {
+    this(wiring, hotline, new Open311Desk(wiring.settings(), hotline, wiring.incidents(), wiring.dispatcher(), wiring.clock()));
+  }
+
+  private Open311Handler(Wiring wiring, HotlineSettings hotline, Open311Desk desk) {
+    super(endpoints(new Open311Views(wiring.settings(), hotline), desk,
+        new CallTaker(wiring.settings(), wiring.incidents(), wiring.dispatcher(), wiring.clock()),
+        new Hotline(wiring.settings(), hotline, wiring.incidents(), desk, wiring.dispatcher(), wiring.incidentEvents(),
+            wiring.clock()),
+        wiring.incidentEvents()));
   }
 
   /**
@@ -65,17 +75,39 @@ public final class Open311Handler extends HttpApiHandler {
    * from API Gateway, so a token there proves nothing. Signed-in citizens post to the citizen route, whose JWT
    * authorizer verified the token.
    */
-  private static List<Endpoint> endpoints(DispatchSettings settings, Open311Desk desk, CallTaker callTaker,
+  private static List<Endpoint> endpoints(Open311Views views, Open311Desk desk, CallTaker callTaker, Hotline hotline,
       IncidentEvents events) {
+    DispatchSettings settings = views.settings();
     List<Endpoint> endpoints = new ArrayList<>(List.of(
         open311("GET /open311/v2/services.json", request -> services(settings)),
         open311("POST /open311/v2/requests.json", request -> submit(settings, desk, events, request, Optional.empty())),
         open311("POST /open311/v2/citizen/requests.json",
             request -> submit(settings, desk, events, request, Optional.of(request.requireCaller()))),
-        open311("GET /open311/v2/requests.json", request -> search(settings, desk, request)),
-        open311("GET /open311/v2/requests/{id}", request -> one(settings, desk, request))));
+        open311("GET /open311/v2/requests.json", request -> search(views, desk, request)),
+        open311("GET /open311/v2/requests/{id}", request -> one(views, desk, request)),
+        open311("POST /open311/v2/requests/{id}/feedback.json", request -> feedback(views, hotline, request))));
     endpoints.addAll(CallTakerEndpoints.of(callTaker, events));
+    endpoints.addAll(WorkOrderEndpoints.of(hotline, events, views));
     return endpoints;
+  }
+
+  /**
+   * The citizen's rating (a GeoReport v2 extension): only a citizen who filed the report signed in may give it; the
+   * answer is the request as GET shows it.
+   */
+  private static HttpResponse feedback(Open311Views views, Hotline hotline, HttpRequest request) {
+    Caller citizen = request.requireCaller();
+    String id = request.pathParameter("id");
+    Hotline.Result result = hotline.feedback(id, Hotline.Feedback.parse(fields(request)), Optional.of(citizen.subject()),
+        Hotline.CITIZEN);
+    WorkOrderEndpoints.refuse(result, id);
+    return HttpResponse.ok(List.of(views.request(result.incident())));
+  }
+
+  /** A form body as the spec says, or a flat JSON object. */
+  static Map<String, String> fields(HttpRequest request) {
+    boolean json = request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
+    return new LinkedHashMap<>(json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body()));
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -84,26 +116,6 @@ public final class Open311Handler extends HttpApiHandler {
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Receipt(String serviceRequestId, String serviceNotice, String accountId) {}
-
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record RequestView(
-      String serviceRequestId,
-      String status,
-      String statusNotes,
-      String serviceName,
-      String serviceCode,
-      String description,
-      String agencyResponsible,
-      String serviceNotice,
-      OffsetDateTime requestedDatetime,
-      OffsetDateTime updatedDatetime,
-      OffsetDateTime expectedDatetime,
-      String address,
-      String addressId,
-      String zipcode,
-      Double lat,
-      @JsonProperty("long") Double lon,
-      String mediaUrl) {}
 
   record Open311Error(int code, String description) {}
 
@@ -133,27 +145,30 @@ public final class Open311Handler extends HttpApiHandler {
   /** @param citizen the signed-in citizen, whose verified subject is kept as the reporter's account_id */
   private static HttpResponse submit(DispatchSettings settings, Open311Desk desk, IncidentEvents events,
       HttpRequest request, Optional<Caller> citizen) {
-    boolean json = request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
-    Map<String, String> fields = new LinkedHashMap<>(json ? FormFields.json(request.jsonBody()) : FormFields.urlEncoded(request.body()));
+    Map<String, String> fields = fields(request);
     citizen.ifPresent(c -> fields.put("account_id", c.subject()));
     ServiceRequest serviceRequest = ServiceRequest.parse(fields, settings);
-    Open311Desk.Submission submission = desk.submit(serviceRequest, request.header("idempotency-key"), citizen.isPresent());
+    Open311Desk.Submission submission = desk.submit(serviceRequest, request.header("idempotency-key"), Channel.OPEN311,
+        citizen.map(Caller::subject));
     if (submission.outcome() == Open311Desk.Outcome.KEY_REUSED) {
       throw HttpError.conflict("this Idempotency-Key was already used for a different request");
     }
     Incident incident = submission.incident();
     // a replay is the client's retry: the first attempt may have created the request and failed to publish;
     // a report awaiting a call-taker is told to the city only when confirmed (CallTakerEndpoints)
+    if (submission.outcome() == Open311Desk.Outcome.JOINED) {
+      return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Views.alreadyReported(incident), null)));
+    }
     if (incident.status() != IncidentStatus.AWAITING_CONFIRMATION) {
       events.opened(incident);
     }
     return HttpResponse.created(List.of(new Receipt(incident.incidentId(), Open311Status.notes(incident), null)));
   }
 
-  private static HttpResponse one(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
+  private static HttpResponse one(Open311Views views, Open311Desk desk, HttpRequest request) {
     String id = requestId(request.pathParameter("id"));
     Incident incident = desk.request(id).orElseThrow(() -> HttpError.notFound("no service request " + id));
-    return HttpResponse.ok(List.of(view(settings, incident)));
+    return HttpResponse.ok(List.of(views.request(incident)));
   }
 
   /** "R-1a2b.json" -> "R-1a2b"; another format is refused, since only JSON is served. */
@@ -168,8 +183,8 @@ public final class Open311Handler extends HttpApiHandler {
     return segment.substring(0, dot);
   }
 
-  private static HttpResponse search(DispatchSettings settings, Open311Desk desk, HttpRequest request) {
-    return HttpResponse.ok(desk.search(extractSearch(request)).stream().map(i -> view(settings, i)).toList());
+  private static HttpResponse search(Open311Views views, Open311Desk desk, HttpRequest request) {
+    return HttpResponse.ok(desk.search(extractSearch(request)).stream().map(views::request).toList());
   }
 
   /** The query string's filters; a malformed date is refused here, the window and statuses by the desk. */
@@ -192,16 +207,5 @@ public final class Open311Handler extends HttpApiHandler {
     } catch (DateTimeParseException e) {
       throw new InvalidInput(name + " must be ISO-8601 with offset, e.g. 2026-11-28T09:00:00+08:00");
     }
-  }
-
-  private static RequestView view(DispatchSettings settings, Incident incident) {
-    Report report = incident.report();
-    String serviceName = settings.service(report.origin()).map(ServiceDefinition::serviceName).orElse(report.origin());
-    boolean located = !report.positionEstimated();
-    OffsetDateTime updated = incident.history().get(incident.history().size() - 1).at();
-    return new RequestView(incident.incidentId(), Open311Status.of(incident),
-        Open311Status.notes(incident), serviceName, report.origin(), report.description(), settings.agency(), null,
-        report.reportedAt(), updated, null, report.address(), null, null,
-        located ? report.position().lat() : null, located ? report.position().lon() : null, report.mediaUrl());
   }
 }

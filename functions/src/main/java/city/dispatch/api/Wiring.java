@@ -8,6 +8,7 @@ import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStore;
 import city.dispatch.core.SensorStore;
 import city.dispatch.core.UnitStore;
+import city.dispatch.core.WorkOrderQueries;
 import city.dispatch.store.dynamodb.DynamoIncidentStore;
 import city.dispatch.store.dynamodb.DynamoSensorStore;
 import city.dispatch.store.dynamodb.DynamoUnitStore;
@@ -57,6 +58,12 @@ public record Wiring(
     String table = Config.required(DispatchTable.ENV);
     return new DispatchQueries(DispatchSettings.of(city), new DynamoIncidentStore(AwsClients.dynamoDb(), table),
         new DynamoUnitStore(AwsClients.dynamoDb(), table), Clock.systemUTC());
+  }
+
+  /** The work orders' reads, for the same read-only ops function. */
+  public static WorkOrderQueries workOrdersFromEnvironment(City city) {
+    return new WorkOrderQueries(DispatchSettings.of(city),
+        new DynamoIncidentStore(AwsClients.dynamoDb(), Config.required(DispatchTable.ENV)), Clock.systemUTC());
   }
 
   public IncidentEvents incidentEvents() {

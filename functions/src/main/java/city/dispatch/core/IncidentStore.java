@@ -1,6 +1,7 @@
 package city.dispatch.core;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,12 @@ public interface IncidentStore {
    * @return false when an incident with this id already existed: nothing was changed
    */
   boolean create(Incident incident, Optional<ReporterContact> contact);
+
+  /**
+   * Keeps the contact of a reporter whose report joined an existing work order, under the id their own request would
+   * have had; put-if-absent, so a retry never overwrites it.
+   */
+  void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt);
 
   Optional<Incident> find(String incidentId);
 

@@ -1,6 +1,7 @@
 package city.dispatch.core;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,9 +19,14 @@ public final class MemoryIncidentStore implements IncidentStore {
   public synchronized boolean create(Incident incident, Optional<ReporterContact> contact) {
     contact.ifPresent(c -> contacts.putIfAbsent(incident.incidentId(), c));
     ledger.add(new ReportedEntry(incident.incidentId(), incident.report().source(),
-        incident.report().source() == IncidentSource.OPEN311 ? incident.report().origin() : null,
+        incident.report().source().citizenReport() ? incident.report().origin() : null,
         incident.report().reportedAt().toInstant()));
     return incidents.putIfAbsent(incident.incidentId(), incident.atVersion(1)) == null;
+  }
+
+  @Override
+  public void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt) {
+    contacts.putIfAbsent(reporterId, contact);
   }
 
   @Override
