@@ -170,5 +170,44 @@ class HotlineLoopOverHttpTest {
     assertEquals(1, total.path("reopened").asInt());
     assertEquals(1, total.path("channels").path("phone").asInt());
     assertEquals("urban-management", stats.path("departments").get(0).path("department").asText());
+
+    HttpResponse<String> inbox = kit.get("/citizen/notifications", citizen);
+    assertEquals(200, inbox.statusCode(), inbox.body());
+    JsonNode notices = Json.parse(inbox.body()).path("notifications");
+    assertEquals(List.of("closed", "reopened", "closed", "dispatched", "referred"), notices.findValuesAsText("event"),
+        "newest first; the joined report was dispatched already: " + notices);
+    assertFalse(inbox.body().contains("UM1"), "the text never names the crew: " + inbox.body());
+    assertEquals(0, Json.parse(kit.get("/citizen/notifications", kit.twin.token("c-other", "citizen", List.of())).body())
+        .path("notifications").size());
+  }
+
+  @Test
+  void strictOpen311ClientsFindDiscoveryXmlAndTheSpecsErrors() {
+    JsonNode discovery = Json.parse(kit.get("/open311/v2/discovery.json", null).body());
+    assertEquals("[\"text/xml\",\"application/json\"]", discovery.path("endpoints").get(0).path("formats").toString());
+    assertTrue(discovery.path("endpoints").get(0).path("url").asText().endsWith("/open311/v2"), discovery.toString());
+    HttpResponse<String> discoveryXml = kit.get("/open311/v2/discovery.xml", null);
+    assertTrue(discoveryXml.body().contains("<format>text/xml</format>"), discoveryXml.body());
+
+    HttpResponse<String> services = kit.get("/open311/v2/services.xml", null);
+    assertEquals(200, services.statusCode());
+    assertTrue(services.headers().firstValue("content-type").orElse("").startsWith("text/xml"), services.headers().toString());
+    assertTrue(services.body().contains("<services><service><service_code>"), services.body());
+
+    HttpResponse<String> definition = kit.get("/open311/v2/services/pothole.json", null);
+    assertEquals(404, definition.statusCode());
+    assertEquals(404, Json.parse(definition.body()).get(0).path("code").asInt(), definition.body());
+    HttpResponse<String> missingXml = kit.get("/open311/v2/requests/R-000000000000.xml", null);
+    assertEquals(404, missingXml.statusCode());
+    assertTrue(missingXml.body().contains("<errors><error><code>404</code>"), missingXml.body());
+
+    HttpResponse<String> posted = kit.postForm("/open311/v2/requests.xml",
+        // waste: no environment unit in this test, so the patrol stays free for the other test
+        "service_code=waste&lat=36.53&long=118.53", Map.of("Idempotency-Key", "xml-" + System.nanoTime()));
+    assertEquals(201, posted.statusCode(), posted.body());
+    String id = posted.body().replaceAll("(?s).*<service_request_id>([^<]+)</service_request_id>.*", "$1");
+    HttpResponse<String> one = kit.get("/open311/v2/requests/" + id + ".xml", null);
+    assertTrue(one.body().contains("<service_requests><request><service_request_id>" + id), one.body());
+    assertTrue(one.body().matches("(?s).*<requested_datetime>[^<.]+</requested_datetime>.*"), "to the second: " + one.body());
   }
 }

@@ -5,6 +5,7 @@ import city.dispatch.core.Incident;
 import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.Open311Desk;
+import city.dispatch.core.ReporterNotices;
 import city.platform.Endpoint;
 import city.platform.HttpError;
 import city.platform.HttpRequest;
@@ -26,7 +27,7 @@ final class WorkOrderEndpoints {
   record Created(String workOrderId, String serviceRequestId, String status, String department, int reportCount,
       boolean duplicate) {}
 
-  static List<Endpoint> of(Hotline hotline, IncidentEvents events, Open311Views views) {
+  static List<Endpoint> of(Hotline hotline, IncidentEvents events, ReporterNotices notices) {
     return List.of(
         new Endpoint("POST /ops/workorders", request -> {
           request.requireCaller();
@@ -36,6 +37,7 @@ final class WorkOrderEndpoints {
             throw HttpError.conflict("this Idempotency-Key was already used for a different work order");
           }
           Incident incident = submission.incident();
+          notices.received(incident, submission.reporterId());
           boolean joined = submission.outcome() == Open311Desk.Outcome.JOINED;
           if (!joined && incident.status() != IncidentStatus.AWAITING_CONFIRMATION) {
             events.opened(incident);

@@ -27,16 +27,18 @@ public final class Hotline {
   private final Open311Desk desk;
   private final Dispatcher dispatcher;
   private final IncidentEvents events;
+  private final ReporterNotices notices;
   private final Clock clock;
 
   public Hotline(DispatchSettings settings, HotlineSettings hotline, IncidentStore incidents, Open311Desk desk,
-      Dispatcher dispatcher, IncidentEvents events, Clock clock) {
+      Dispatcher dispatcher, IncidentEvents events, ReporterNotices notices, Clock clock) {
     this.settings = settings;
     this.hotline = hotline;
     this.incidents = incidents;
     this.desk = desk;
     this.dispatcher = dispatcher;
     this.events = events;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -101,8 +103,12 @@ public final class Hotline {
       }
       Incident current = found.get();
       if (!current.status().active()) {
-        return note.equals(current.workOrder().resolution()) ? Result.of(Outcome.ALREADY, current)
-            : new Result(Outcome.CONFLICT, current, "work order " + workOrderId + " is closed already");
+        if (note.equals(current.workOrder().resolution())) {
+          // a retry: finish what a first attempt that died after its write may have left undone
+          notices.closed(current, current.workOrder().closedAt());
+          return Result.of(Outcome.ALREADY, current);
+        }
+        return new Result(Outcome.CONFLICT, current, "work order " + workOrderId + " is closed already");
       }
       if (current.status() == IncidentStatus.AWAITING_CONFIRMATION) {
         return new Result(Outcome.CONFLICT, current, "work order " + workOrderId + " awaits a call-taker's confirmation");
@@ -114,6 +120,7 @@ public final class Hotline {
           dispatcher.closed(stored);
         }
         events.closed(stored, IncidentEvents.RESOLVED, stored.milestones().closedAt());
+        notices.closed(stored, stored.workOrder().closedAt());
         return Result.of(Outcome.DONE, stored);
       }
     }
@@ -159,6 +166,7 @@ public final class Hotline {
       if (incidents.replace(current, next)) {
         Incident stored = next.atVersion(current.version() + 1);
         if (feedback.reopen()) {
+          notices.reopened(stored, now);
           dispatcher.drain(stored.kind(), List.of(stored));
           return Result.of(Outcome.DONE, incidents.find(workOrderId).orElse(stored));
         }

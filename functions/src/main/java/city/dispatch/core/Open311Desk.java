@@ -48,7 +48,8 @@ public final class Open311Desk {
     JOINED
   }
 
-  public record Submission(Incident incident, Outcome outcome) {}
+  /** @param reporterId the id of this report's own request: the work order's id unless it joined another */
+  public record Submission(Incident incident, Outcome outcome, String reporterId) {}
 
   /**
    * The spec's search filters as the citizen gave them: no dates means the last 90 days, an end date alone
@@ -99,25 +100,28 @@ public final class Open311Desk {
       if (incident.status() == IncidentStatus.QUEUED) {
         dispatcher.drain(incident.kind(), List.of(incident));
       }
-      return new Submission(incidents.find(incidentId).orElse(incident), Outcome.CREATED);
+      return new Submission(incidents.find(incidentId).orElse(incident), Outcome.CREATED, incidentId);
     }
     return replayed(incidents.find(incidentId).orElseThrow(), request);
   }
 
   private Submission replayed(Incident existing, ServiceRequest request) {
     if (!existing.report().source().citizenReport() || !request.fingerprint().equals(existing.report().fingerprint())) {
-      return new Submission(existing, Outcome.KEY_REUSED);
+      return new Submission(existing, Outcome.KEY_REUSED, existing.incidentId());
     }
     if (existing.status() == IncidentStatus.QUEUED) {
       // the first attempt may have died before dispatching
       dispatcher.drain(existing.kind(), List.of(existing));
       existing = incidents.find(existing.incidentId()).orElse(existing);
     }
-    return new Submission(existing, Outcome.REPLAYED);
+    return new Submission(existing, Outcome.REPLAYED, existing.incidentId());
   }
 
   private Optional<Submission> joinDuplicate(ServiceRequest request, Reporter reporter,
       Optional<ReporterContact> contact) {
+    if (!Duplicates.joinable(request.service())) {
+      return Optional.empty();
+    }
     String code = request.service().serviceCode();
     Instant now = reporter.at().toInstant();
     List<String> ids = incidents.reported(now.minus(hotline.duplicateWindow()), now.plusMillis(1)).stream()
@@ -132,7 +136,7 @@ public final class Open311Desk {
     for (int attempt = 0; attempt < RETRIES && match.isPresent(); attempt++) {
       Incident current = match.get();
       if (current.workOrder().counted(reporter.reporterId())) {
-        return Optional.of(new Submission(current, Outcome.JOINED));
+        return Optional.of(new Submission(current, Outcome.JOINED, reporter.reporterId()));
       }
       Optional<Incident> next = current.joined(reporter);
       if (next.isEmpty()) {
@@ -140,7 +144,8 @@ public final class Open311Desk {
       }
       contact.ifPresent(c -> incidents.keepContact(reporter.reporterId(), c, reporter.at()));
       if (incidents.replace(current, next.get())) {
-        return Optional.of(new Submission(next.get().atVersion(current.version() + 1), Outcome.JOINED));
+        return Optional.of(new Submission(next.get().atVersion(current.version() + 1), Outcome.JOINED,
+            reporter.reporterId()));
       }
       match = incidents.find(current.incidentId());
     }
