@@ -93,7 +93,8 @@ final class DispatchTwinKit implements AutoCloseable {
    */
   static DispatchTwinKit start(List<TestUnit> units, List<TestSensor> sensors, Duration ackTimeout, Duration sweepPeriod)
       throws IOException, MqttException {
-    return start(units, sensors, ackTimeout, sweepPeriod, dispatch -> { }, Map.of());
+    // these tests are about dispatch: supervision's escalations (docs/hotline.md) would only add history steps
+    return start(units, sensors, ackTimeout, sweepPeriod, dispatch -> { }, Map.of("hotline_supervision", Duration.ofDays(1)));
   }
 
   /**
