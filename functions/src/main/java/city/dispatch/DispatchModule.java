@@ -50,7 +50,8 @@ public final class DispatchModule implements CityModule {
     TableSpec contacts = TableSpec.keyValueTable(CONTACTS_TABLE, DispatchTable.CONTACTS_ENV)
         .expiringBy("expiresAt")
         .because("reporters' contact details (personal data), apart from the incidents: only DispatchOpen311 may write"
-            + " them and no function may read them; TTL deletes each after 180 days and no backup keeps it longer");
+            + " and read them (the call-taker's follow-up, each read recorded in the work order's history first); TTL"
+            + " deletes each after 180 days and no backup keeps it longer");
     FunctionSpec alerts = FunctionSpec.handledBy("DispatchAlerts", AlertHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
         .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
@@ -66,7 +67,7 @@ public final class DispatchModule implements CityModule {
         .because("one optimistic write per ack; a resolve frees the unit, which may take the next queued incident");
     FunctionSpec open311 = FunctionSpec.handledBy("DispatchOpen311", Open311Handler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .readsAndWrites(TABLE).writes(CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE, CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
         .because("public Open311 API: a POST creates and dispatches an incident at once (an anonymous priority-1 report"
             + " waits for the call-taker's confirm, served here too since it writes and dispatches); searches read a"
             + " month's ledger");
@@ -115,6 +116,7 @@ public final class DispatchModule implements CityModule {
             new HttpRoute("GET", "/ops/workorders/{workOrderId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("POST", "/ops/workorders/{workOrderId}/resolve", "DispatchOpen311", Access.OPS),
             new HttpRoute("POST", "/ops/workorders/{workOrderId}/followup", "DispatchOpen311", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/{workOrderId}/contacts", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("POST", "/ops/incidents/{incidentId}/confirm", "DispatchOpen311", Access.OPS),

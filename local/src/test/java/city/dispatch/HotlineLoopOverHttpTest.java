@@ -116,6 +116,18 @@ class HotlineLoopOverHttpTest {
     assertEquals(joined.path("resolveBy").asText().substring(0, 19), seen.path("expected_datetime").asText().substring(0, 19));
     assertFalse(seen.toString().contains("li@example.org"), seen.toString());
 
+    assertFalse(kit.orders.toString().contains("13800000000"), "no contact in a unit's order");
+
+    assertEquals(403, kit.get("/ops/workorders/" + id + "/contacts", citizen).statusCode());
+    HttpResponse<String> contacts = kit.get("/ops/workorders/" + id + "/contacts", kit.opsToken());
+    assertEquals(200, contacts.statusCode(), contacts.body());
+    assertTrue(contacts.body().contains("13800000000") && contacts.body().contains("Wang Fang")
+        && contacts.body().contains("li@example.org"), "both reporters' contacts, for the phone follow-up");
+    JsonNode read = workOrder(id).path("history");
+    JsonNode last = read.get(read.size() - 1);
+    assertEquals("contact-read", last.path("event").asText(), read.toString());
+    assertEquals("ops-test", last.path("actor").asText(), "who read it is recorded");
+
     kit.awaitOrder("the patrol's order", o -> o.incidentId().equals(id) && o.unitId().equals("UM1"));
     kit.ack("UM1", id, "accept");
 

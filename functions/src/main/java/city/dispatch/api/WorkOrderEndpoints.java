@@ -5,6 +5,8 @@ import city.dispatch.core.Incident;
 import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.Open311Desk;
+import city.dispatch.core.Reporter;
+import city.dispatch.core.ReporterContact;
 import city.dispatch.core.ReporterNotices;
 import city.platform.Endpoint;
 import city.platform.HttpError;
@@ -51,6 +53,14 @@ final class WorkOrderEndpoints {
           refuse(result, id);
           return HttpResponse.ok(WorkOrderView.of(result.incident(), true));
         }),
+        new Endpoint("GET /ops/workorders/{workOrderId}/contacts", request -> {
+          String id = request.pathParameter("workOrderId");
+          Hotline.Contacts contacts = hotline.contacts(id, request.requireCaller().subject())
+              .orElseThrow(() -> HttpError.notFound("no work order " + id));
+          return HttpResponse.ok(new ContactList(contacts.incident().workOrder().reporters().stream()
+              .map(r -> ContactView.of(r, contacts.byReporter().get(r.reporterId()))).toList()))
+              .withHeader("Cache-Control", "no-store");
+        }),
         new Endpoint("POST /ops/workorders/{workOrderId}/followup", request -> {
           String id = request.pathParameter("workOrderId");
           Hotline.Result result = hotline.feedback(id, Hotline.Feedback.parse(Open311Handler.fields(request)),
@@ -59,6 +69,26 @@ final class WorkOrderEndpoints {
           return HttpResponse.ok(WorkOrderView.of(result.incident(), true));
         }));
   }
+
+  /** One reporter's contact (personal data: ops only, never cached); all null once TTL deleted it. */
+  record ContactView(String reporterId, String channel, String name, String phone, String email) {
+    static ContactView of(Reporter reporter, ReporterContact contact) {
+      if (contact == null) {
+        return new ContactView(reporter.reporterId(), reporter.channel().wireName(), null, null, null);
+      }
+      String name = contact.firstName() == null ? contact.lastName()
+          : contact.lastName() == null ? contact.firstName() : contact.firstName() + " " + contact.lastName();
+      return new ContactView(reporter.reporterId(), reporter.channel().wireName(), name, contact.phone(), contact.email());
+    }
+
+    /** Names the fields only, like {@link ReporterContact#toString}. */
+    @Override
+    public String toString() {
+      return "ContactView[personal data withheld]";
+    }
+  }
+
+  record ContactList(List<ContactView> contacts) {}
 
   /** Throws the refusal a result stands for; DONE and ALREADY answer alike. */
   static void refuse(Hotline.Result result, String id) {

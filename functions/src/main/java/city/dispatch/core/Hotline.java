@@ -127,6 +127,29 @@ public final class Hotline {
     throw new IllegalStateException("work order " + workOrderId + " kept changing; retry");
   }
 
+  /** The reporters' contacts with the reporter ids they belong to; null when there is no such work order. */
+  public record Contacts(Incident incident, Map<String, ReporterContact> byReporter) {}
+
+  /**
+   * The contacts of every reporter, for the call-taker's phone follow-up. The read is recorded in the history (who,
+   * when) before anything is read, so no contact is ever seen without a trace.
+   */
+  public Optional<Contacts> contacts(String workOrderId, String officer) {
+    for (int attempt = 0; attempt < RETRIES; attempt++) {
+      Optional<Incident> found = incidents.find(workOrderId).filter(i -> i.workOrder() != null);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Incident current = found.get();
+      List<String> reporterIds = current.workOrder().reporters().stream().map(Reporter::reporterId).toList();
+      Incident next = current.contactRead(officer, reporterIds.size(), settings.at(clock.instant()));
+      if (incidents.replace(current, next)) {
+        return Optional.of(new Contacts(next.atVersion(current.version() + 1), incidents.contacts(reporterIds)));
+      }
+    }
+    throw new IllegalStateException("work order " + workOrderId + " kept changing; retry");
+  }
+
   /**
    * The rating of a closed work order, once; {@code reopen} within the reopen window puts it back to open with fresh
    * deadlines and sends it to a unit again.

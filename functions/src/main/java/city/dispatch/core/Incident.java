@@ -268,6 +268,13 @@ public record Incident(
         append(List.of(HistoryEntry.by(officer, at, "resolved-by-department", note))), workOrder.closed(at, note));
   }
 
+  /** A call-taker read the reporters' contacts (for a phone follow-up): who and when is kept, never what. */
+  public Incident contactRead(String officer, int contacts, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(officer, at, "contact-read", contacts + " reporter contact(s) read"))), workOrder);
+  }
+
   /** The citizen's rating of the closed work order (once: the caller checked it is not rated yet). */
   public Incident rated(String actor, int stars, String comment, OffsetDateTime at) {
     return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,

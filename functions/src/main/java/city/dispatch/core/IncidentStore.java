@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,12 @@ public interface IncidentStore {
    * have had; put-if-absent, so a retry never overwrites it.
    */
   void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt);
+
+  /**
+   * The contacts kept under these reporter ids (those still kept: TTL deletes each after 180 days). Only the
+   * call-taker's follow-up reads them, and records the read in the work order's history first.
+   */
+  Map<String, ReporterContact> contacts(Collection<String> reporterIds);
 
   Optional<Incident> find(String incidentId);
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,13 @@ public final class MemoryIncidentStore implements IncidentStore {
   @Override
   public void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt) {
     contacts.putIfAbsent(reporterId, contact);
+  }
+
+  @Override
+  public Map<String, ReporterContact> contacts(Collection<String> reporterIds) {
+    Map<String, ReporterContact> found = new HashMap<>();
+    reporterIds.stream().filter(contacts::containsKey).forEach(id -> found.put(id, contacts.get(id)));
+    return found;
   }
 
   @Override

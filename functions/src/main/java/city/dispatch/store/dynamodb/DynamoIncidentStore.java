@@ -108,6 +108,28 @@ public final class DynamoIncidentStore implements IncidentStore {
   }
 
   @Override
+  public Map<String, ReporterContact> contacts(Collection<String> reporterIds) {
+    String contacts = contactsTable.orElseThrow(() -> new IllegalStateException(
+        "a reporter's contact was asked of a function that is not given the contacts table"));
+    Map<String, ReporterContact> found = new HashMap<>();
+    for (String reporterId : new LinkedHashSet<>(reporterIds)) {
+      GetItemResponse response = dynamoDb.getItem(b -> b.tableName(contacts)
+          .key(key("INCIDENT#" + reporterId, "CONTACT")).consistentRead(true));
+      if (response.hasItem() && !response.item().isEmpty()) {
+        Map<String, AttributeValue> item = response.item();
+        found.put(reporterId, new ReporterContact(text(item, "email"), text(item, "firstName"), text(item, "lastName"),
+            text(item, "phone"), text(item, "deviceId"), text(item, "accountId")));
+      }
+    }
+    return found;
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  @Override
   public Optional<Incident> find(String incidentId) {
     GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).key(incidentKey(incidentId)).consistentRead(true));
     return response.hasItem() && !response.item().isEmpty() ? Optional.of(incident(response.item())) : Optional.empty();
