@@ -18,9 +18,11 @@ import city.dispatch.api.AckHandler;
 import city.dispatch.api.AlertHandler;
 import city.dispatch.api.DispatchOpsHandler;
 import city.dispatch.api.Open311Handler;
+import city.dispatch.api.SupervisionHandler;
 import city.dispatch.api.SweepHandler;
 import city.dispatch.api.UnitStatusHandler;
 import city.dispatch.core.DispatchTable;
+import city.dispatch.core.HotlineSupervision;
 import city.dispatch.core.IncidentEvents;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ public final class DispatchModule implements CityModule {
   public static final String TABLE = "Dispatch";
   static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
+  private static final List<String> SUPERVISION_TOPICS = List.of(HotlineSupervision.TOPIC_PREFIX + "+");
 
   @Override
   public Domain declarations() {
@@ -47,7 +50,8 @@ public final class DispatchModule implements CityModule {
     TableSpec contacts = TableSpec.keyValueTable(CONTACTS_TABLE, DispatchTable.CONTACTS_ENV)
         .expiringBy("expiresAt")
         .because("reporters' contact details (personal data), apart from the incidents: only DispatchOpen311 may write"
-            + " them and no function may read them; TTL deletes each after 180 days and no backup keeps it longer");
+            + " and read them (the call-taker's follow-up, each read recorded in the work order's history first); TTL"
+            + " deletes each after 180 days and no backup keeps it longer");
     FunctionSpec alerts = FunctionSpec.handledBy("DispatchAlerts", AlertHandler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
         .readsAndWrites(TABLE).writes(DynamoDeadLetterStore.TABLE_ID).publishes(DISPATCH_TOPICS)
@@ -63,7 +67,7 @@ public final class DispatchModule implements CityModule {
         .because("one optimistic write per ack; a resolve frees the unit, which may take the next queued incident");
     FunctionSpec open311 = FunctionSpec.handledBy("DispatchOpen311", Open311Handler.class)
         .memoryMb(512).timeoutSeconds(15).reservedConcurrency(20)
-        .readsAndWrites(TABLE).writes(CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
+        .readsAndWrites(TABLE, CONTACTS_TABLE).publishes(DISPATCH_TOPICS)
         .because("public Open311 API: a POST creates and dispatches an incident at once (an anonymous priority-1 report"
             + " waits for the call-taker's confirm, served here too since it writes and dispatches); searches read a"
             + " month's ledger");
@@ -76,9 +80,14 @@ public final class DispatchModule implements CityModule {
         .readsAndWrites(TABLE).publishes(DISPATCH_TOPICS)
         .because("once a minute: timeouts, repairs and queue draining; one at a time (concurrency 1) since overlapping"
             + " sweeps would only compete for the same items");
+    FunctionSpec supervision = FunctionSpec.handledBy("DispatchSupervision", SupervisionHandler.class)
+        .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
+        .readsAndWrites(TABLE).publishes(SUPERVISION_TOPICS)
+        .because("once a minute: every open work order against its deadlines, one conditional write per escalation;"
+            + " one at a time since overlapping runs would only compete for the same items");
     return new Domain("dispatch",
         List.of(table, contacts),
-        List.of(alerts, status, acks, open311, ops, sweep),
+        List.of(alerts, status, acks, open311, ops, sweep, supervision),
         List.of(
             TopicRule.fromDevices("dispatch_alerts", "safety/sensors/+/alerts", SAFETY_SENSOR, "DispatchAlerts",
                 "safety sensor alert (FIWARE Alert category and severity)"),
@@ -92,18 +101,39 @@ public final class DispatchModule implements CityModule {
             new HttpRoute("POST", "/open311/v2/citizen/requests.json", "DispatchOpen311", Access.CITIZEN),
             new HttpRoute("GET", "/open311/v2/requests.json", "DispatchOpen311", Access.PUBLIC),
             new HttpRoute("GET", "/open311/v2/requests/{id}", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/requests/{id}/feedback.json", "DispatchOpen311", Access.CITIZEN),
+            new HttpRoute("GET", "/citizen/notifications", "DispatchOpen311", Access.CITIZEN),
+            new HttpRoute("GET", "/open311/v2/discovery.json", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/open311/v2/discovery.xml", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/open311/v2/services.xml", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("GET", "/open311/v2/services/{code}", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/requests.xml", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/open311/v2/citizen/requests.xml", "DispatchOpen311", Access.CITIZEN),
+            new HttpRoute("GET", "/open311/v2/requests.xml", "DispatchOpen311", Access.PUBLIC),
+            new HttpRoute("POST", "/ops/workorders", "DispatchOpen311", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/stats", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/{workOrderId}", "DispatchOpsApi", Access.OPS),
+            new HttpRoute("POST", "/ops/workorders/{workOrderId}/resolve", "DispatchOpen311", Access.OPS),
+            new HttpRoute("POST", "/ops/workorders/{workOrderId}/followup", "DispatchOpen311", Access.OPS),
+            new HttpRoute("GET", "/ops/workorders/{workOrderId}/contacts", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/incidents/{incidentId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("POST", "/ops/incidents/{incidentId}/confirm", "DispatchOpen311", Access.OPS),
             new HttpRoute("POST", "/ops/incidents/{incidentId}/reject", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/units", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/dispatch/stats", "DispatchOpsApi", Access.OPS)),
-        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD")))
+        List.of(new Schedule("dispatch_sweep", "DispatchSweep", Duration.ofMinutes(1), "DISPATCH_SWEEP_PERIOD"),
+            new Schedule("hotline_supervision", "DispatchSupervision", Duration.ofMinutes(1),
+                "HOTLINE_SUPERVISION_PERIOD")))
         .withEvents(List.of(
             new EventType(IncidentEvents.SOURCE, IncidentEvents.OPENED, List.of("DispatchAlerts", "DispatchOpen311"),
                 "an incident was reported: by a sensor's alert or a citizen's request; where, what, how urgent"),
-            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks"),
-                "an incident ended: its unit resolved it (or it was cancelled)")),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks", "DispatchOpen311"),
+                "an incident ended: its unit resolved it, or its department did (or it was cancelled)"),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.OVERDUE, List.of("DispatchSupervision"),
+                "a work order missed a deadline: escalated to level 1 (the department's supervisor) or 2 (the command"
+                    + " centre), once per level")),
             List.of());
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -92,12 +93,26 @@ final class DispatchTwinKit implements AutoCloseable {
    */
   static DispatchTwinKit start(List<TestUnit> units, List<TestSensor> sensors, Duration ackTimeout, Duration sweepPeriod)
       throws IOException, MqttException {
-    Path cityFile = testCity(units, sensors);
-    Twin twin = Twin.start(TwinOptions.inMemory()
+    // these tests are about dispatch: supervision's escalations (docs/hotline.md) would only add history steps
+    return start(units, sensors, ackTimeout, sweepPeriod, dispatch -> { }, Map.of("hotline_supervision", Duration.ofDays(1)));
+  }
+
+  /**
+   * @param editDispatch changes the test city's dispatch section further (a service's deadlines, say)
+   * @param schedulePeriods other schedules' periods, by schedule name
+   */
+  static DispatchTwinKit start(List<TestUnit> units, List<TestSensor> sensors, Duration ackTimeout, Duration sweepPeriod,
+      Consumer<ObjectNode> editDispatch, Map<String, Duration> schedulePeriods) throws IOException, MqttException {
+    Path cityFile = testCity(units, sensors, editDispatch);
+    TwinOptions options = TwinOptions.inMemory()
         .withCityFile(cityFile)
         .withVariable(DispatchSettings.ACK_TIMEOUT_ENV, ackTimeout.toString())
         .withSchedulePeriod("dispatch_sweep", sweepPeriod)
-        .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+        .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
+    for (Map.Entry<String, Duration> schedule : schedulePeriods.entrySet()) {
+      options = options.withSchedulePeriod(schedule.getKey(), schedule.getValue());
+    }
+    Twin twin = Twin.start(options);
     try {
       return new DispatchTwinKit(twin, cityFile);
     } catch (MqttException | RuntimeException e) {
@@ -107,7 +122,8 @@ final class DispatchTwinKit implements AutoCloseable {
   }
 
   /** The sample county with its dispatch section's units and sensors replaced; everything else as shipped. */
-  private static Path testCity(List<TestUnit> units, List<TestSensor> sensors) throws IOException {
+  private static Path testCity(List<TestUnit> units, List<TestSensor> sensors, Consumer<ObjectNode> editDispatch)
+      throws IOException {
     ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
     ObjectNode dispatch = (ObjectNode) city.path("dispatch");
     ArrayNode unitList = dispatch.putArray("units");
@@ -120,13 +136,15 @@ final class DispatchTwinKit implements AutoCloseable {
       sensorList.addObject().put("sensorId", sensor.sensorId()).put("kind", "multi")
           .put("lat", sensor.lat()).put("lon", sensor.lon());
     }
+    editDispatch.accept(dispatch);
     Path file = Files.createTempFile("dispatch-city-", ".json");
     file.toFile().deleteOnExit();
     Files.writeString(file, Json.write(city));
     return file;
   }
 
-  private MqttClient connect(String role) throws MqttException {
+  /** An operator's client, as an ops console connects. */
+  MqttClient connect(String role) throws MqttException {
     MqttClient client = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), role + "-" + UUID.randomUUID(),
         new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();

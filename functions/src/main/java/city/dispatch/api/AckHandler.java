@@ -1,6 +1,8 @@
 package city.dispatch.api;
 
 import city.dispatch.core.AckProcessor;
+import city.dispatch.core.HotlineSettings;
+import city.dispatch.core.ReporterNotices;
 import city.platform.City;
 import city.platform.DeadLetterStore;
 import city.platform.DeviceMessage;
@@ -18,7 +20,7 @@ public final class AckHandler extends DeviceMessageHandler {
   public AckHandler(City city, Wiring wiring, DeadLetterStore deadLetters) {
     super(DispatchDevices.UNIT, city, deadLetters);
     this.acks = new AckProcessor(wiring.settings(), wiring.incidents(), wiring.sensors(), wiring.dispatcher(),
-        wiring.incidentEvents());
+        wiring.incidentEvents(), new ReporterNotices(HotlineSettings.of(city), wiring.notifier()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package city.dispatch.api;
 
 import city.dispatch.core.AlertIntake;
+import city.dispatch.core.HotlineSettings;
 import city.dispatch.core.AlertReport;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.Dispatcher;
@@ -31,7 +32,7 @@ public final class AlertHandler extends DeviceMessageHandler {
   public AlertHandler(City city, Wiring wiring, DeadLetterStore deadLetters) {
     super(DispatchDevices.SAFETY_SENSOR, city, deadLetters);
     this.settings = wiring.settings();
-    this.intake = new AlertIntake(wiring.settings(), wiring.incidents(), wiring.sensors());
+    this.intake = new AlertIntake(wiring.settings(), wiring.incidents(), wiring.sensors(), HotlineSettings.of(city));
     this.dispatcher = wiring.dispatcher();
     this.events = wiring.incidentEvents();
   }

@@ -10,16 +10,20 @@ import city.dispatch.core.Milestones;
 import city.dispatch.core.Report;
 import city.dispatch.core.UnitState;
 import city.dispatch.core.UnitStore;
+import city.dispatch.core.WorkOrderQueries;
 import city.platform.City;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
 import city.platform.HttpError;
 import city.platform.HttpRequest;
 import city.platform.HttpResponse;
+import city.platform.InputBounds;
 import city.platform.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +35,25 @@ import java.util.Set;
  */
 public final class DispatchOpsHandler extends HttpApiHandler {
   public DispatchOpsHandler() {
-    this(Wiring.queriesFromEnvironment(City.current()));
+    this(Wiring.queriesFromEnvironment(City.current()), Wiring.workOrdersFromEnvironment(City.current()));
   }
 
   public DispatchOpsHandler(DispatchSettings settings, IncidentStore incidents, UnitStore units, Clock clock) {
-    this(new DispatchQueries(settings, incidents, units, clock));
+    this(new DispatchQueries(settings, incidents, units, clock), new WorkOrderQueries(settings, incidents, clock));
   }
 
-  private DispatchOpsHandler(DispatchQueries queries) {
+  private DispatchOpsHandler(DispatchQueries queries, WorkOrderQueries workOrders) {
     super(List.of(
+        new Endpoint("GET /ops/workorders", request -> HttpResponse.ok(new WorkOrderView.WorkOrders(
+            workOrders.list(workOrderFilter(request)).stream().map(i -> WorkOrderView.of(i, false)).toList()))),
+        new Endpoint("GET /ops/workorders/stats", request -> HttpResponse.ok(workOrders.stats(
+            request.query("from").map(d -> date(d, "from")), request.query("to").map(d -> date(d, "to")),
+            request.query("department")))),
+        new Endpoint("GET /ops/workorders/{workOrderId}", request -> {
+          String id = request.pathParameter("workOrderId");
+          Incident incident = workOrders.workOrder(id).orElseThrow(() -> HttpError.notFound("no work order " + id));
+          return HttpResponse.ok(WorkOrderView.of(incident, true));
+        }),
         new Endpoint("GET /ops/incidents", request -> HttpResponse.ok(new Incidents(list(queries, request)))),
         new Endpoint("GET /ops/incidents/{incidentId}", request -> {
           String id = request.pathParameter("incidentId");
@@ -125,6 +139,25 @@ public final class DispatchOpsHandler extends HttpApiHandler {
       }
     }
     return statuses;
+  }
+
+  /** status (the incident statuses and the desk's words, as for incidents), department, overdue=true, from, to. */
+  static WorkOrderQueries.Filter workOrderFilter(HttpRequest request) {
+    Set<IncidentStatus> statuses = request.query("status").map(DispatchOpsHandler::statuses).orElse(Set.of());
+    String overdue = request.query("overdue").orElse("false");
+    if (!overdue.equals("true") && !overdue.equals("false")) {
+      throw new InvalidInput("overdue must be true or false");
+    }
+    return new WorkOrderQueries.Filter(statuses, request.query("department"), overdue.equals("true"),
+        request.query("from").map(d -> date(d, "from")), request.query("to").map(d -> date(d, "to")));
+  }
+
+  private static Instant date(String text, String name) {
+    try {
+      return InputBounds.instant(name, OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name + " must be ISO-8601 with offset, e.g. 2026-11-28T09:00:00+08:00");
+    }
   }
 
   static List<UnitView> units(DispatchQueries queries) {

@@ -1,5 +1,7 @@
 package city.dispatch.api;
 
+import city.dispatch.core.CitizenInbox;
+import city.dispatch.core.CitizenNotifier;
 import city.dispatch.core.DispatchQueries;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.DispatchTable;
@@ -8,6 +10,8 @@ import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.IncidentStore;
 import city.dispatch.core.SensorStore;
 import city.dispatch.core.UnitStore;
+import city.dispatch.core.WorkOrderQueries;
+import city.dispatch.store.dynamodb.DynamoCitizenInbox;
 import city.dispatch.store.dynamodb.DynamoIncidentStore;
 import city.dispatch.store.dynamodb.DynamoSensorStore;
 import city.dispatch.store.dynamodb.DynamoUnitStore;
@@ -19,6 +23,7 @@ import city.platform.EventBridgePublisher;
 import city.platform.EventPublisher;
 import city.platform.IotDevicePublisher;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * What the dispatch handlers are built from: the city's settings, the stores, the device publisher, the city
@@ -34,7 +39,15 @@ public record Wiring(
     SensorStore sensors,
     DevicePublisher publisher,
     EventPublisher events,
-    Clock clock) {
+    Clock clock,
+    CitizenNotifier notifier,
+    CitizenInbox inbox) {
+
+  /** Without notifications: for tests that do not look at them. */
+  public Wiring(DispatchSettings settings, IncidentStore incidents, UnitStore units, SensorStore sensors,
+      DevicePublisher publisher, EventPublisher events, Clock clock) {
+    this(settings, incidents, units, sensors, publisher, events, clock, CitizenNotifier.DISCARD, citizen -> List.of());
+  }
 
   /**
    * The real clients; the table names come from {@link DispatchTable#ENV} and, for the one function that keeps
@@ -42,6 +55,7 @@ public record Wiring(
    */
   public static Wiring fromEnvironment(City city) {
     String table = Config.required(DispatchTable.ENV);
+    DynamoCitizenInbox inbox = new DynamoCitizenInbox(AwsClients.dynamoDb(), table);
     return new Wiring(
         DispatchSettings.of(city),
         new DynamoIncidentStore(AwsClients.dynamoDb(), table, Config.optional(DispatchTable.CONTACTS_ENV)),
@@ -49,7 +63,9 @@ public record Wiring(
         new DynamoSensorStore(AwsClients.dynamoDb(), table),
         IotDevicePublisher.fromEnvironment(),
         EventBridgePublisher.fromEnvironment(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        inbox,
+        inbox);
   }
 
   /** The ops API only reads: no sensor store and no device publisher, whose endpoint its function is not given. */
@@ -57,6 +73,12 @@ public record Wiring(
     String table = Config.required(DispatchTable.ENV);
     return new DispatchQueries(DispatchSettings.of(city), new DynamoIncidentStore(AwsClients.dynamoDb(), table),
         new DynamoUnitStore(AwsClients.dynamoDb(), table), Clock.systemUTC());
+  }
+
+  /** The work orders' reads, for the same read-only ops function. */
+  public static WorkOrderQueries workOrdersFromEnvironment(City city) {
+    return new WorkOrderQueries(DispatchSettings.of(city),
+        new DynamoIncidentStore(AwsClients.dynamoDb(), Config.required(DispatchTable.ENV)), Clock.systemUTC());
   }
 
   public IncidentEvents incidentEvents() {

@@ -19,14 +19,16 @@ public final class AckProcessor {
   private final SensorStore sensors;
   private final Dispatcher dispatcher;
   private final IncidentEvents events;
+  private final ReporterNotices notices;
 
   public AckProcessor(DispatchSettings settings, IncidentStore incidents, SensorStore sensors, Dispatcher dispatcher,
-      IncidentEvents events) {
+      IncidentEvents events, ReporterNotices notices) {
     this.settings = settings;
     this.incidents = incidents;
     this.sensors = sensors;
     this.dispatcher = dispatcher;
     this.events = events;
+    this.notices = notices;
   }
 
   /** Any message on units/{unitId}/acks. */
@@ -107,5 +109,6 @@ public final class AckProcessor {
     }
     dispatcher.closed(incident);
     events.closed(incident, IncidentEvents.RESOLVED, incident.milestones().closedAt());
+    notices.closed(incident, incident.milestones().closedAt());
   }
 }

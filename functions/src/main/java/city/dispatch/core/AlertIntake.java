@@ -3,6 +3,7 @@ package city.dispatch.core;
 import city.platform.InvalidInput;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,15 @@ public final class AlertIntake {
   private final DispatchSettings settings;
   private final IncidentStore incidents;
   private final SensorStore sensors;
+  private final HotlineSettings hotline;
 
   public AlertIntake(DispatchSettings settings, IncidentStore incidents, SensorStore sensors) {
+    this(settings, incidents, sensors, HotlineSettings.defaults(settings));
+  }
+
+  /** @param hotline the departments and deadlines of the work order each new incident is */
+  public AlertIntake(DispatchSettings settings, IncidentStore incidents, SensorStore sensors, HotlineSettings hotline) {
+    this.hotline = hotline;
     this.settings = settings;
     this.incidents = incidents;
     this.sensors = sensors;
@@ -61,8 +69,11 @@ public final class AlertIntake {
   private Intake createOrMerge(String incidentId, AlertReport alert, String kind) {
     Report report = new Report(IncidentSource.SENSOR, alert.sensorId(), alert.category(), alert.subCategory(), kind,
         alert.position(), false, null, alert.description(), null, settings.at(alert.receivedAt()), null);
+    OffsetDateTime at = report.reportedAt();
     Incident incident = Incident.reported(incidentId, report, alert.severity(), settings.priorityOf(alert.severity()),
-        new AlertTally(1, alert.ts()));
+        new AlertTally(1, alert.ts()))
+        .asWorkOrder(WorkOrder.opened(Channel.SENSOR, hotline.departmentOf(null, kind), alert.category(),
+            hotline.deadlinesOf(null, kind), at, List.of()));
     if (incidents.create(incident, Optional.empty())) {
       return new Intake(incident, true);
     }

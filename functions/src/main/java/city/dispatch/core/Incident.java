@@ -38,7 +38,8 @@ public record Incident(
     Set<String> revokedClaims,
     Set<String> ignoredAcks,
     int escalations,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    WorkOrder workOrder) {
 
   static final String CANCEL_CONFIRMED = "cancel-confirmed";
   static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
@@ -60,7 +61,7 @@ public record Incident(
         : "citizen request " + report.origin() + (report.positionEstimated() ? " (address only: position estimated)" : "");
     return new Incident(incidentId, 0, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
         alerts, Set.of(), Set.of(), Set.of(), 0,
-        List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)));
+        List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)), null);
   }
 
   /**
@@ -71,7 +72,7 @@ public record Incident(
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.AWAITING_CONFIRMATION,
         assignment, milestones, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
         append(List.of(HistoryEntry.of(at, AWAITING_CONFIRMATION, "anonymous report of priority " + priority
-            + ": a call-taker confirms it before a unit is sent"))));
+            + ": a call-taker confirms it before a unit is sent"))), workOrder);
   }
 
   /** The call-taker confirmed the report: it is queued for a unit like any other. */
@@ -79,7 +80,7 @@ public record Incident(
     requireAwaitingConfirmation();
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, assignment,
         milestones, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(List.of(HistoryEntry.of(at, CONFIRMED, "by " + callTaker))));
+        append(List.of(HistoryEntry.by(callTaker, at, CONFIRMED, "by " + callTaker))), workOrder);
   }
 
   /** The call-taker found the report false or a duplicate: closed, no unit sent. */
@@ -87,7 +88,7 @@ public record Incident(
     requireAwaitingConfirmation();
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
         milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(List.of(HistoryEntry.of(at, REJECTED, "by " + callTaker + (reason == null ? "" : ": " + reason)))));
+        append(List.of(HistoryEntry.by(callTaker, at, REJECTED, "by " + callTaker + (reason == null ? "" : ": " + reason)))), workOrder);
   }
 
   /** True once a call-taker confirmed it, whatever happened since. */
@@ -109,7 +110,7 @@ public record Incident(
   /** The same incident as stored under another version; only the store assigns versions. */
   public Incident atVersion(long storedVersion) {
     return new Incident(incidentId, storedVersion, report, severity, priority, status, assignment, milestones, alerts,
-        timedOutUnits, revokedClaims, ignoredAcks, escalations, history);
+        timedOutUnits, revokedClaims, ignoredAcks, escalations, history, workOrder);
   }
 
   public String kind() {
@@ -157,7 +158,7 @@ public record Incident(
     }
     return Optional.of(new Incident(incidentId, version, report, raised, newPriority, status, assignment, milestones,
         new AlertTally(alerts.count() + 1, alertTs), timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(added)));
+        append(added), workOrder));
   }
 
   /** Second step of a claim; the caller checked {@link #canTake}. */
@@ -166,7 +167,7 @@ public record Incident(
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.ASSIGNED,
         new Assignment(unitId, claimId, at, distanceKm), milestones.dispatched(at), alerts, timedOutUnits,
         revokedClaims, ignoredAcks, escalations,
-        append(List.of(new HistoryEntry(at, "assigned", unitId, detail))));
+        append(List.of(new HistoryEntry(at, "assigned", unitId, detail))), workOrder);
   }
 
   /** No accept within the timeout: back to the queue, and that unit is not offered it again this round. */
@@ -177,7 +178,7 @@ public record Incident(
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, null, milestones,
         alerts, timedOut, revokedClaims, ignoredAcks, escalations + 1,
         append(List.of(new HistoryEntry(at, "escalated", unitId,
-            "no accept within " + ackTimeout.toSeconds() + " s: withdrawn, cancel sent"))));
+            "no accept within " + ackTimeout.toSeconds() + " s: withdrawn, cancel sent"))), workOrder);
   }
 
   /** The sweep found a claim the claiming handler never completed; this incident will never take it. */
@@ -186,7 +187,7 @@ public record Incident(
     revoked.add(claimId);
     return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
         timedOutUnits, revoked, ignoredAcks, escalations,
-        append(List.of(new HistoryEntry(at, "claim-revoked", unitId, "half-finished claim released by the sweep"))));
+        append(List.of(new HistoryEntry(at, "claim-revoked", unitId, "half-finished claim released by the sweep"))), workOrder);
   }
 
   /**
@@ -205,7 +206,7 @@ public record Incident(
       ignored.add(key);
       return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
           alerts, timedOutUnits, revokedClaims, ignored, escalations,
-          append(List.of(new HistoryEntry(at, "ack-ignored", unitId, action.wireName() + " from a unit that does not hold the incident")))));
+          append(List.of(new HistoryEntry(at, "ack-ignored", unitId, action.wireName() + " from a unit that does not hold the incident"))), workOrder));
     }
     if (action.reaches().ordinal() <= status.ordinal()) {
       return Optional.empty();
@@ -224,8 +225,69 @@ public record Incident(
       reached = reached.closed(at);
       added.add(new HistoryEntry(at, "resolved", unitId, null));
     }
+    WorkOrder order = workOrder == null ? null
+        : action == AckAction.RESOLVE ? workOrder.accepted(at).closed(at, null) : workOrder.accepted(at);
     return Optional.of(new Incident(incidentId, version, report, severity, priority, action.reaches(), assignment,
-        reached, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations, append(added)));
+        reached, alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations, append(added), order));
+  }
+
+  /** The new incident as a work order; given once, before it is first stored. */
+  public Incident asWorkOrder(WorkOrder order) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations, history, order);
+  }
+
+  /**
+   * A report of the same service nearby joins this open work order. Nothing new when this request was counted
+   * already (a retried POST), or when it is no longer open.
+   */
+  public Optional<Incident> joined(Reporter reporter) {
+    if (workOrder == null || !status.active() || workOrder.counted(reporter.reporterId())) {
+      return Optional.empty();
+    }
+    WorkOrder order = workOrder.joined(reporter);
+    return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
+        alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(reporter.channel().wireName(), reporter.at(), "duplicate-joined",
+            "report " + order.reportCount() + " of the same " + workOrder.serviceCode() + " by " + reporter.channel().wireName()))),
+        order));
+  }
+
+  /** Supervision found a deadline passed unmet: overdue, escalated to {@code level}; the caller checked it is new. */
+  public Incident escalatedTo(int level, String detail, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(Supervision.ACTOR, at, "overdue", "level " + level + ": " + detail))),
+        workOrder.escalated(level));
+  }
+
+  /** The department closes it with its resolution note (the unit that held it, if any, stays named). */
+  public Incident resolvedByDepartment(String officer, String note, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
+        milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(officer, at, "resolved-by-department", note))), workOrder.closed(at, note));
+  }
+
+  /** A call-taker read the reporters' contacts (for a phone follow-up): who and when is kept, never what. */
+  public Incident contactRead(String officer, int contacts, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(officer, at, "contact-read", contacts + " reporter contact(s) read"))), workOrder);
+  }
+
+  /** The citizen's rating of the closed work order (once: the caller checked it is not rated yet). */
+  public Incident rated(String actor, int stars, String comment, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(actor, at, "rated", stars + " of 5"))), workOrder.rated(stars, comment));
+  }
+
+  /** The citizen is not satisfied: open again, queued for a unit, with fresh deadlines from now. */
+  public Incident reopened(String actor, Deadlines deadlines, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
+        alerts, Set.of(), revokedClaims, Set.of(), escalations,
+        append(List.of(HistoryEntry.by(actor, at, "reopened", "reopen " + (workOrder.reopenCount() + 1)))),
+        workOrder.reopened(deadlines, at));
   }
 
   /**
@@ -243,7 +305,7 @@ public record Incident(
     }
     return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
         alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(List.of(new HistoryEntry(at, CANCEL_CONFIRMED, unitId, "the withdrawn unit confirmed the cancel")))));
+        append(List.of(new HistoryEntry(at, CANCEL_CONFIRMED, unitId, "the withdrawn unit confirmed the cancel"))), workOrder));
   }
 
   private List<HistoryEntry> append(List<HistoryEntry> added) {

@@ -14,6 +14,8 @@ public final class IncidentEvents {
   public static final String SOURCE = "city.dispatch";
   public static final String OPENED = "Incident Opened";
   public static final String CLOSED = "Incident Closed";
+  /** A work order missed a deadline: supervision escalated it (level 1 or 2). */
+  public static final String OVERDUE = "Work Order Overdue";
   /** Closed by the resolving unit's ack. */
   public static final String RESOLVED = "resolved";
 
@@ -38,6 +40,11 @@ public final class IncidentEvents {
   public void closed(Incident incident, String resolution, OffsetDateTime at) {
     publisher.publish(BusEvent.of(SOURCE, CLOSED, at.toInstant(), incident.incidentId() + "/closed",
         detail(incident, resolution, at)));
+  }
+
+  /** The event id is the notice's: the work order, its reopen round and the level, so each is told once. */
+  public void overdue(HotlineSupervision.Notice notice) {
+    publisher.publish(BusEvent.of(SOURCE, OVERDUE, notice.at().toInstant(), notice.eventId(), notice));
   }
 
   private static Detail detail(Incident incident, String resolution, OffsetDateTime closedAt) {

@@ -3,10 +3,14 @@ package city.dispatch.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an incident came from: a safety sensor's alert or a citizen's Open311 request. */
+/**
+ * Where an incident came from: a safety sensor's alert, a citizen's Open311 request, or a citizen's call to the 12345
+ * hotline that a call-taker entered.
+ */
 public enum IncidentSource {
   SENSOR("sensor"),
-  OPEN311("open311");
+  OPEN311("open311"),
+  PHONE("phone");
 
   private final String wireName;
 
@@ -17,6 +21,11 @@ public enum IncidentSource {
   @JsonValue
   public String wireName() {
     return wireName;
+  }
+
+  /** A citizen's report, which Open311 serves as a service request whichever way it came in. */
+  public boolean citizenReport() {
+    return this == OPEN311 || this == PHONE;
   }
 
   @JsonCreator

@@ -1,8 +1,10 @@
 package city.dispatch.core;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,18 @@ public interface IncidentStore {
    * @return false when an incident with this id already existed: nothing was changed
    */
   boolean create(Incident incident, Optional<ReporterContact> contact);
+
+  /**
+   * Keeps the contact of a reporter whose report joined an existing work order, under the id their own request would
+   * have had; put-if-absent, so a retry never overwrites it.
+   */
+  void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt);
+
+  /**
+   * The contacts kept under these reporter ids (those still kept: TTL deletes each after 180 days). Only the
+   * call-taker's follow-up reads them, and records the read in the work order's history first.
+   */
+  Map<String, ReporterContact> contacts(Collection<String> reporterIds);
 
   Optional<Incident> find(String incidentId);
 

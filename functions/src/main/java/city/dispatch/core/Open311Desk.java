@@ -4,6 +4,7 @@ import city.platform.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,16 +15,24 @@ import java.util.Set;
 public final class Open311Desk {
   /** The spec lets a search return at most this many requests. */
   public static final int MAX_RESULTS = 1000;
+  private static final int RETRIES = 8;
   /** The spec's search window when no dates are given, and the longest one it allows. */
   private static final Duration SEARCH_WINDOW = Duration.ofDays(90);
 
   private final DispatchSettings settings;
+  private final HotlineSettings hotline;
   private final IncidentStore incidents;
   private final Dispatcher dispatcher;
   private final Clock clock;
 
   public Open311Desk(DispatchSettings settings, IncidentStore incidents, Dispatcher dispatcher, Clock clock) {
+    this(settings, HotlineSettings.defaults(settings), incidents, dispatcher, clock);
+  }
+
+  public Open311Desk(DispatchSettings settings, HotlineSettings hotline, IncidentStore incidents, Dispatcher dispatcher,
+      Clock clock) {
     this.settings = settings;
+    this.hotline = hotline;
     this.incidents = incidents;
     this.dispatcher = dispatcher;
     this.clock = clock;
@@ -34,10 +43,13 @@ public final class Open311Desk {
     /** The Idempotency-Key named a request with the same content: the retry gets the first answer. */
     REPLAYED,
     /** The Idempotency-Key named a different request: refused. */
-    KEY_REUSED
+    KEY_REUSED,
+    /** The same service was reported nearby and is still open: this report joined that work order. */
+    JOINED
   }
 
-  public record Submission(Incident incident, Outcome outcome) {}
+  /** @param reporterId the id of this report's own request: the work order's id unless it joined another */
+  public record Submission(Incident incident, Outcome outcome, String reporterId) {}
 
   /**
    * The spec's search filters as the citizen gave them: no dates means the last 90 days, an end date alone
@@ -47,45 +59,102 @@ public final class Open311Desk {
       Optional<Instant> endDate, Set<String> statuses) {}
 
   /**
-   * Creates the incident and dispatches it at once, so the answer can say whether a unit is on its way; an
-   * anonymous report of the most urgent kind waits for a call-taker instead ({@link DispatchPolicy#needsConfirmation}).
+   * Creates the work order and dispatches it at once, so the answer can say whether a unit is on its way (an
+   * anonymous report of the most urgent kind waits for a call-taker instead: {@link DispatchPolicy#needsConfirmation});
+   * or joins the open one of the same service nearby ({@link Duplicates}). A retry under the
+   * same Idempotency-Key lands on the same request id, which a joined work order remembers, so it counts once.
    *
-   * @param signedIn true when the HTTP API's authorizer verified a citizen's token for this request
+   * @param channel open311, or phone for a call-taker's intake (the call-taker vouches for it: never held for
+   *     confirmation)
+   * @param citizen the subject of the citizen token the report was filed with, who may rate the work order
    */
-  public Submission submit(ServiceRequest request, Optional<String> idempotencyKey, boolean signedIn) {
+  public Submission submit(ServiceRequest request, Optional<String> idempotencyKey, Channel channel,
+      Optional<String> citizen) {
     String incidentId = idempotencyKey.map(IncidentIds::forRequest).orElseGet(IncidentIds::newRequest);
+    Optional<Incident> earlier = incidents.find(incidentId);
+    if (earlier.isPresent()) {
+      return replayed(earlier.get(), request);
+    }
+    OffsetDateTime now = settings.at(clock.instant());
+    Optional<ReporterContact> contact = Optional.of(request.contact()).filter(c -> !c.isEmpty());
+    Reporter reporter = new Reporter(incidentId, channel, citizen.orElse(null), now);
+    Optional<Submission> joined = joinDuplicate(request, reporter, contact);
+    if (joined.isPresent()) {
+      return joined.get();
+    }
     boolean estimated = request.position() == null;
-    Report report = new Report(IncidentSource.OPEN311, request.service().serviceCode(), request.service().serviceCode(),
+    IncidentSource source = channel == Channel.PHONE ? IncidentSource.PHONE : IncidentSource.OPEN311;
+    Report report = new Report(source, request.service().serviceCode(), request.service().serviceCode(),
         null, request.service().kind(), estimated ? settings.cityCentre() : request.position(), estimated,
-        request.address(), request.description(), request.mediaUrl(), settings.at(clock.instant()),
-        request.fingerprint());
-    Incident incident = Incident.reported(incidentId, report, null, request.service().priority(), null);
-    if (DispatchPolicy.needsConfirmation(incident.priority(), signedIn, settings.confirmAnonymousUpToPriority())) {
+        request.address(), request.description(), request.mediaUrl(), now, request.fingerprint());
+    String code = request.service().serviceCode();
+    String kind = request.service().kind();
+    Incident incident = Incident.reported(incidentId, report, null, request.service().priority(), null)
+        .asWorkOrder(WorkOrder.opened(channel, hotline.departmentOf(code, kind), code, hotline.deadlinesOf(code, kind),
+            now, List.of(reporter)));
+    boolean vouched = citizen.isPresent() || channel == Channel.PHONE;
+    if (DispatchPolicy.needsConfirmation(incident.priority(), vouched, settings.confirmAnonymousUpToPriority())) {
       incident = incident.awaitingConfirmation(report.reportedAt());
     }
-    Optional<ReporterContact> contact = Optional.of(request.contact()).filter(c -> !c.isEmpty());
     if (incidents.create(incident, contact)) {
       if (incident.status() == IncidentStatus.QUEUED) {
         dispatcher.drain(incident.kind(), List.of(incident));
       }
-      return new Submission(incidents.find(incidentId).orElse(incident), Outcome.CREATED);
+      return new Submission(incidents.find(incidentId).orElse(incident), Outcome.CREATED, incidentId);
     }
-    Incident existing = incidents.find(incidentId).orElseThrow();
-    if (existing.report().source() != IncidentSource.OPEN311
-        || !request.fingerprint().equals(existing.report().fingerprint())) {
-      return new Submission(existing, Outcome.KEY_REUSED);
+    return replayed(incidents.find(incidentId).orElseThrow(), request);
+  }
+
+  private Submission replayed(Incident existing, ServiceRequest request) {
+    if (!existing.report().source().citizenReport() || !request.fingerprint().equals(existing.report().fingerprint())) {
+      return new Submission(existing, Outcome.KEY_REUSED, existing.incidentId());
     }
     if (existing.status() == IncidentStatus.QUEUED) {
       // the first attempt may have died before dispatching
       dispatcher.drain(existing.kind(), List.of(existing));
-      existing = incidents.find(incidentId).orElse(existing);
+      existing = incidents.find(existing.incidentId()).orElse(existing);
     }
-    return new Submission(existing, Outcome.REPLAYED);
+    return new Submission(existing, Outcome.REPLAYED, existing.incidentId());
+  }
+
+  private Optional<Submission> joinDuplicate(ServiceRequest request, Reporter reporter,
+      Optional<ReporterContact> contact) {
+    if (!Duplicates.joinable(request.service())) {
+      return Optional.empty();
+    }
+    String code = request.service().serviceCode();
+    Instant now = reporter.at().toInstant();
+    List<String> ids = incidents.reported(now.minus(hotline.duplicateWindow()), now.plusMillis(1)).stream()
+        .filter(e -> code.equals(e.serviceCode()))
+        .map(ReportedEntry::incidentId)
+        .distinct()
+        .toList();
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Incident> match = Duplicates.match(incidents.findAll(ids), code, request.position(), reporter.at(), hotline);
+    for (int attempt = 0; attempt < RETRIES && match.isPresent(); attempt++) {
+      Incident current = match.get();
+      if (current.workOrder().counted(reporter.reporterId())) {
+        return Optional.of(new Submission(current, Outcome.JOINED, reporter.reporterId()));
+      }
+      Optional<Incident> next = current.joined(reporter);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      contact.ifPresent(c -> incidents.keepContact(reporter.reporterId(), c, reporter.at()));
+      if (incidents.replace(current, next.get())) {
+        return Optional.of(new Submission(next.get().atVersion(current.version() + 1), Outcome.JOINED,
+            reporter.reporterId()));
+      }
+      match = incidents.find(current.incidentId());
+    }
+    return Optional.empty();
   }
 
   /** A citizen request by id; sensor incidents are not service requests and are not found here. */
   public Optional<Incident> request(String requestId) {
-    return incidents.find(requestId).filter(i -> i.report().source() == IncidentSource.OPEN311);
+    return incidents.find(requestId).filter(i -> i.report().source().citizenReport());
   }
 
   /** Newest first. Ids, when given, override every other filter (as the spec says). */
@@ -115,7 +184,7 @@ public final class Open311Desk {
       found = incidents.findAll(requestIds);
     } else {
       List<String> ids = incidents.reported(from, to).stream()
-          .filter(e -> e.source() == IncidentSource.OPEN311)
+          .filter(e -> e.source().citizenReport())
           .filter(e -> serviceCodes.isEmpty() || serviceCodes.contains(e.serviceCode()))
           .map(ReportedEntry::incidentId)
           .distinct()
@@ -127,7 +196,7 @@ public final class Open311Desk {
           .toList();
     }
     return found.stream()
-        .filter(i -> i.report().source() == IncidentSource.OPEN311)
+        .filter(i -> i.report().source().citizenReport())
         .sorted(Comparator.comparing((Incident i) -> i.report().reportedAt().toInstant()).reversed()
             .thenComparing(Incident::incidentId))
         .limit(MAX_RESULTS)

@@ -22,7 +22,9 @@ public final class Open311Status {
       case ON_SCENE -> "In progress: " + unit + " is on scene.";
       case CLOSED -> incident.wasRejected()
           ? "Closed: a call-taker could not confirm this report, so no unit was sent."
-          : "Resolved.";
+          : incident.workOrder() != null && incident.workOrder().resolution() != null
+              ? "Resolved: " + incident.workOrder().resolution()
+              : "Resolved.";
     };
   }
 }

@@ -39,6 +39,10 @@ class AlertIntakeTest {
     assertEquals(2, incident.priority());
     assertEquals(IncidentStatus.QUEUED, incident.status());
     assertEquals(result.incident().incidentId(), sensors.pointers.get("S1"));
+    WorkOrder order = incident.workOrder();
+    assertEquals(Channel.SENSOR, order.channel(), "every incident is a work order");
+    assertEquals("fire", order.department(), "the department of the unit kind");
+    assertEquals(incident.report().reportedAt().plus(HotlineSettings.DEFAULT_DEADLINES.resolveWithin()), order.resolveBy());
   }
 
   @Test

@@ -34,7 +34,7 @@ class CallTakerTest {
   private Incident submit(String serviceCode, boolean signedIn) {
     ServiceRequest request = ServiceRequest.parse(Map.of("service_code", serviceCode, "lat", "36.52", "long", "118.50"),
         settings);
-    return desk.submit(request, Optional.empty(), signedIn).incident();
+    return desk.submit(request, Optional.empty(), Channel.OPEN311, signedIn ? Optional.of("c-1") : Optional.empty()).incident();
   }
 
   @Test

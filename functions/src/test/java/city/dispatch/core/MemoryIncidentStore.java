@@ -1,8 +1,10 @@
 package city.dispatch.core;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,21 @@ public final class MemoryIncidentStore implements IncidentStore {
   public synchronized boolean create(Incident incident, Optional<ReporterContact> contact) {
     contact.ifPresent(c -> contacts.putIfAbsent(incident.incidentId(), c));
     ledger.add(new ReportedEntry(incident.incidentId(), incident.report().source(),
-        incident.report().source() == IncidentSource.OPEN311 ? incident.report().origin() : null,
+        incident.report().source().citizenReport() ? incident.report().origin() : null,
         incident.report().reportedAt().toInstant()));
     return incidents.putIfAbsent(incident.incidentId(), incident.atVersion(1)) == null;
+  }
+
+  @Override
+  public void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt) {
+    contacts.putIfAbsent(reporterId, contact);
+  }
+
+  @Override
+  public Map<String, ReporterContact> contacts(Collection<String> reporterIds) {
+    Map<String, ReporterContact> found = new HashMap<>();
+    reporterIds.stream().filter(contacts::containsKey).forEach(id -> found.put(id, contacts.get(id)));
+    return found;
   }
 
   @Override

@@ -38,7 +38,7 @@ class WithdrawnUnitTest {
   private final Dispatcher dispatcher = new Dispatcher(settings, incidents, units, cancelsMayFail, clock);
   private final DispatchSweep sweep = new DispatchSweep(settings, incidents, dispatcher, clock);
   private final AckProcessor acks = new AckProcessor(settings, incidents, new MemorySensorStore(), dispatcher,
-      new IncidentEvents(event -> {}));
+      new IncidentEvents(event -> {}), new ReporterNotices(HotlineSettings.defaults(settings), CitizenNotifier.DISCARD));
 
   private void available(String... unitIds) {
     for (String unitId : unitIds) {

@@ -7,11 +7,6 @@ import static city.platform.DynamoItems.s;
 import city.dispatch.core.Incident;
 import city.dispatch.core.IncidentSource;
 import city.dispatch.core.IncidentStatus;
-import city.dispatch.core.ReportedEntry;
-import city.dispatch.core.ReporterContact;
-import city.dispatch.core.Incident;
-import city.dispatch.core.IncidentSource;
-import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.IncidentStore;
 import city.dispatch.core.ReportedEntry;
 import city.dispatch.core.ReporterContact;
@@ -19,6 +14,7 @@ import city.platform.ConditionalWrite;
 import city.platform.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,7 +67,7 @@ public final class DynamoIncidentStore implements IncidentStore {
 
   @Override
   public boolean create(Incident incident, Optional<ReporterContact> contact) {
-    contact.ifPresent(c -> keepContact(incident, c));
+    contact.ifPresent(c -> keepContact(incident.incidentId(), c, incident.report().reportedAt()));
     // ledger first: a line whose incident never got written is skipped by readers, a missing line would hide it
     Instant reportedAt = incident.report().reportedAt().toInstant();
     Map<String, AttributeValue> line = new HashMap<>();
@@ -80,7 +76,7 @@ public final class DynamoIncidentStore implements IncidentStore {
     line.put("incidentId", s(incident.incidentId()));
     line.put("source", s(incident.report().source().wireName()));
     line.put("reportedAt", s(SortableTime.of(reportedAt)));
-    if (incident.report().source() == IncidentSource.OPEN311) {
+    if (incident.report().source().citizenReport()) {
       line.put("serviceCode", s(incident.report().origin()));
     }
     dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(line).build());
@@ -92,11 +88,12 @@ public final class DynamoIncidentStore implements IncidentStore {
   }
 
   /** Put-if-absent: a replayed request never overwrites the first reporter's contact. */
-  private void keepContact(Incident incident, ReporterContact contact) {
+  @Override
+  public void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt) {
     String contacts = contactsTable.orElseThrow(() -> new IllegalStateException(
         "a reporter's contact arrived at a function that is not given the contacts table"));
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", s("INCIDENT#" + incident.incidentId()));
+    item.put("pk", s("INCIDENT#" + reporterId));
     item.put("sk", s("CONTACT"));
     putIfPresent(item, "email", contact.email());
     putIfPresent(item, "firstName", contact.firstName());
@@ -104,10 +101,32 @@ public final class DynamoIncidentStore implements IncidentStore {
     putIfPresent(item, "phone", contact.phone());
     putIfPresent(item, "deviceId", contact.deviceId());
     putIfPresent(item, "accountId", contact.accountId());
-    item.put("expiresAt", n(incident.report().reportedAt().toInstant().plus(KEEP_CONTACT).getEpochSecond()));
+    item.put("expiresAt", n(reportedAt.toInstant().plus(KEEP_CONTACT).getEpochSecond()));
     // refused when a request under this id came first: it keeps its contact
     ConditionalWrite.put(dynamoDb, PutItemRequest.builder().tableName(contacts).item(item)
         .conditionExpression("attribute_not_exists(pk)").build());
+  }
+
+  @Override
+  public Map<String, ReporterContact> contacts(Collection<String> reporterIds) {
+    String contacts = contactsTable.orElseThrow(() -> new IllegalStateException(
+        "a reporter's contact was asked of a function that is not given the contacts table"));
+    Map<String, ReporterContact> found = new HashMap<>();
+    for (String reporterId : new LinkedHashSet<>(reporterIds)) {
+      GetItemResponse response = dynamoDb.getItem(b -> b.tableName(contacts)
+          .key(key("INCIDENT#" + reporterId, "CONTACT")).consistentRead(true));
+      if (response.hasItem() && !response.item().isEmpty()) {
+        Map<String, AttributeValue> item = response.item();
+        found.put(reporterId, new ReporterContact(text(item, "email"), text(item, "firstName"), text(item, "lastName"),
+            text(item, "phone"), text(item, "deviceId"), text(item, "accountId")));
+      }
+    }
+    return found;
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
   }
 
   @Override

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A reporter's contact lands in the contacts table, the one only the Open311 function may write and none may
- * read, never beside the incident in the dispatch table that every dispatch function reads. On real dynalite.
+ * A reporter's contact lands in the contacts table, the one only the Open311 function may write and read (the
+ * call-taker's recorded follow-up), never beside the incident in the dispatch table that every dispatch function
+ * reads. On real dynalite.
  */
 class ReporterContactTableTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
