@@ -81,6 +81,16 @@ class LostAnswerTest {
     }
 
     @Override
+    public void keepContact(String reporterId, ReporterContact contact, OffsetDateTime reportedAt) {
+      memoryIncidents.keepContact(reporterId, contact, reportedAt);
+    }
+
+    @Override
+    public Map<String, ReporterContact> contacts(Collection<String> reporterIds) {
+      return memoryIncidents.contacts(reporterIds);
+    }
+
+    @Override
     public Optional<Incident> find(String incidentId) {
       return memoryIncidents.find(incidentId);
     }
