@@ -165,6 +165,19 @@ public final class Dispatcher {
     drain(incident.kind());
   }
 
+  /**
+   * The city system closed its own incident: a unit on it is told to drop it (owed the cancel until it confirms, as
+   * after a withdrawal) and freed for the next queued incident of its kind.
+   */
+  public void cleared(Incident incident, String reason) {
+    Assignment assignment = incident.assignment();
+    if (assignment != null && units.releaseWithdrawn(assignment.unitId(), incident.incidentId(), assignment.claimId(),
+        Optional.empty())) {
+      send(assignment.unitId(), DispatchOrder.cancel(incident.incidentId(), reason));
+      drain(incident.kind());
+    }
+  }
+
   /** A unit's status message; one that says available may take a queued incident at once. */
   public void unitReported(UnitStatusReport report, OffsetDateTime receivedAt) {
     if (units.applyStatus(report, receivedAt) && report.status() == UnitStatus.AVAILABLE) {

@@ -3,10 +3,14 @@ package city.dispatch.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an incident came from: a safety sensor's alert or a citizen's Open311 request. */
+/**
+ * Where an incident came from: a safety sensor's alert, a citizen's Open311 request, or another part of the city
+ * system (an event on the city bus: an overstay, a silent device), named by the report's {@code systemSource}.
+ */
 public enum IncidentSource {
   SENSOR("sensor"),
-  OPEN311("open311");
+  OPEN311("open311"),
+  SYSTEM("system");
 
   private final String wireName;
 

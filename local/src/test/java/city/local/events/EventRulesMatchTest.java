@@ -26,6 +26,16 @@ class EventRulesMatchTest {
   private static final String INCIDENT = "{\"eventId\": \"A-F1/opened\", \"incidentId\": \"A-F1\", \"category\": \"fire\","
       + " \"lat\": 36.5, \"lon\": 118.5}";
 
+  private static final String OVERSTAY = "{\"eventId\": \"S1-20261128-17/overstay\", \"sessionId\": \"S1-20261128-17\","
+      + " \"spaceId\": \"S1\", \"lat\": 36.5, \"lon\": 118.5}";
+  private static final String ENFORCEMENT_CLOSED = "{\"eventId\": \"E-S1/closed\", \"incidentId\": \"E-S1\","
+      + " \"category\": \"parking-enforcement\", \"source\": {\"domain\": \"parking\", \"sessionId\": \"S1-20261128-17\"}}";
+  private static final String ENFORCEMENT_OTHER_DOMAIN = "{\"eventId\": \"E-S1/closed\", \"incidentId\": \"E-S1\","
+      + " \"category\": \"parking-enforcement\", \"source\": {\"domain\": \"ops\"}}";
+
+  private static final String SILENT = "{\"eventId\": \"P1/silent/1\", \"deviceId\": \"P1\", \"deviceClass\": \"parking-sensor\","
+      + " \"lat\": 36.5, \"lon\": 118.5, \"silentSince\": \"2026-11-28T01:00:00Z\", \"detectedAt\": \"2026-11-28T02:00:00Z\"}";
+
   private static final List<Case> CASES = List.of(
       new Case("parking_incident_closures", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("parking_incident_closures", event("city.dispatch", "Incident Closed", INCIDENT), true),
@@ -33,6 +43,17 @@ class EventRulesMatchTest {
       new Case("parking_incident_closures", event("city.parking", "Incident Opened", INCIDENT), false),
       new Case("parking_incident_closures", event("city.dispatchx", "Incident Opened", INCIDENT), false),
       new Case("parking_incident_closures", event("city.dispatch", "incident opened", INCIDENT), false),
+      new Case("dispatch_parking_enforcement", event("city.parking", "Parking Overstay", OVERSTAY), true),
+      new Case("dispatch_parking_enforcement", event("city.parking", "Parking Paid", OVERSTAY), false),
+      new Case("dispatch_parking_enforcement", event("city.dispatch", "Parking Overstay", OVERSTAY), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", ENFORCEMENT_CLOSED), true),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Opened", ENFORCEMENT_CLOSED), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", INCIDENT), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", ENFORCEMENT_OTHER_DOMAIN), false),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Silent", SILENT), true),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Back", SILENT), true),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Seen", SILENT), false),
+      new Case("dispatch_device_maintenance", event("city.parking", "Device Silent", SILENT), false),
       new Case("ops_event_trail", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("ops_event_trail", event("city.parking", "Overstay", "{\"eventId\": \"x\"}"), true),
       new Case("ops_event_trail", event("aws.events", "Scheduled Event", "{}"), false),
