@@ -5,6 +5,7 @@ import city.bikeshare.api.GbfsApiHandler;
 import city.bikeshare.api.PlanApiHandler;
 import city.bikeshare.api.PlanScheduleHandler;
 import city.bikeshare.api.StationStatusHandler;
+import city.bikeshare.core.service.DockFaults;
 import city.bikeshare.api.TruckStatusHandler;
 import city.bikeshare.core.BikeshareTable;
 import city.catalog.Access;
@@ -12,6 +13,7 @@ import city.catalog.CityModule;
 import city.catalog.Device;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
+import city.catalog.EventType;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
@@ -80,7 +82,12 @@ public final class BikeshareModule implements CityModule {
             TopicRule.fromDevices("bikeshare_truck_status", "bikeshare/trucks/+/status", TRUCK,
                 "BikeshareTruckStatus", "rebalancing truck: position, load, progress on its task list")),
         routes,
-        List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")));
+        List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")))
+        .withEvents(List.of(
+            new EventType(DockFaults.SOURCE, DockFaults.FAULT, List.of("BikeshareStationStatus"),
+                "a dock controller reported a fault (station status \"fault\")"),
+            new EventType(DockFaults.SOURCE, DockFaults.CLEARED, List.of("BikeshareStationStatus"),
+                "a dock controller that reported a fault reported none")), List.of());
   }
 
   @Override

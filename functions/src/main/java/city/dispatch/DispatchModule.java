@@ -24,6 +24,7 @@ import city.dispatch.api.SystemIncidentHandler;
 import city.dispatch.api.UnitStatusHandler;
 import city.dispatch.core.DispatchTable;
 import city.dispatch.core.DeviceNotice;
+import city.dispatch.core.FaultNotice;
 import city.dispatch.core.IncidentEvents;
 import city.dispatch.core.OverstayNotice;
 import city.platform.DynamoDeadLetterStore;
@@ -47,6 +48,9 @@ public final class DispatchModule implements CityModule {
   /** The health check's reports (docs/events.md): a maintenance job per silence, rule 4 of the city bus. */
   static final String DEVICE_HEALTH_PATTERN = "{\"source\": [\"" + DeviceNotice.SOURCE + "\"], \"detail-type\": [\""
       + DeviceNotice.SILENT + "\", \"" + DeviceNotice.BACK + "\"]}";
+  /** A dock controller's fault (docs/events.md): a maintenance job at once, rule 4 of the city bus. */
+  static final String DOCK_FAULT_PATTERN = "{\"source\": [\"" + FaultNotice.SOURCE + "\"], \"detail-type\": [\""
+      + FaultNotice.FAULT + "\", \"" + FaultNotice.CLEARED + "\"]}";
 
   @Override
   public Domain declarations() {
@@ -125,7 +129,9 @@ public final class DispatchModule implements CityModule {
                 new EventRule("dispatch_parking_enforcement", OVERSTAY_PATTERN, "DispatchSystemIncidents",
                     "an overstay becomes a parking-enforcement incident for the nearest free warden"),
                 new EventRule("dispatch_device_maintenance", DEVICE_HEALTH_PATTERN, "DispatchSystemIncidents",
-                    "a silent device becomes a maintenance incident, closed when it speaks again")));
+                    "a silent device becomes a maintenance incident, closed when it speaks again"),
+                new EventRule("dispatch_dock_faults", DOCK_FAULT_PATTERN, "DispatchSystemIncidents",
+                    "a dock's fault becomes a maintenance incident at once, closed when it reports none")));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package city.dispatch.api;
 
 import city.dispatch.core.DeviceNotice;
+import city.dispatch.core.FaultNotice;
 import city.dispatch.core.OverstayNotice;
 import city.dispatch.core.SystemIncidents;
 import city.platform.BusEvent;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * Target of the city bus rules that turn other domains' events into incidents: an overstay becomes a warden's job
  * ({@code dispatch_parking_enforcement}), a silent device a maintenance job that closes when it speaks again
- * ({@code dispatch_device_maintenance}). A malformed event fails the invocation: after the retries it becomes a
+ * ({@code dispatch_device_maintenance}), a dock's fault one at once ({@code dispatch_dock_faults}). A malformed event fails the invocation: after the retries it becomes a
  * dead letter with the reason.
  */
 public final class SystemIncidentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -41,6 +42,16 @@ public final class SystemIncidentHandler implements RequestHandler<Map<String, O
       DeviceNotice notice = DeviceNotice.of(delivered);
       if (notice.back()) {
         boolean cleared = incidents.clear(notice.incidentId(), "device " + notice.deviceId() + " spoke again",
+            notice.at(wiring.settings().zone()));
+        return Map.of("incidentId", notice.incidentId(), "cleared", cleared);
+      }
+      SystemIncidents.Opened opened = incidents.open(notice.report(wiring.settings().zone()));
+      return Map.of("incidentId", opened.incident().incidentId(), "created", opened.created());
+    }
+    if (delivered.source().equals(FaultNotice.SOURCE)) {
+      FaultNotice notice = FaultNotice.of(delivered);
+      if (notice.cleared()) {
+        boolean cleared = incidents.clear(notice.incidentId(), "dock " + notice.stationId() + " reports no fault",
             notice.at(wiring.settings().zone()));
         return Map.of("incidentId", notice.incidentId(), "cleared", cleared);
       }

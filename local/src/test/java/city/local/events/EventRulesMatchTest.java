@@ -36,6 +36,9 @@ class EventRulesMatchTest {
   private static final String SILENT = "{\"eventId\": \"P1/silent/1\", \"deviceId\": \"P1\", \"deviceClass\": \"parking-sensor\","
       + " \"lat\": 36.5, \"lon\": 118.5, \"silentSince\": \"2026-11-28T01:00:00Z\", \"detectedAt\": \"2026-11-28T02:00:00Z\"}";
 
+  private static final String FAULT = "{\"eventId\": \"B1/fault/1\", \"stationId\": \"B1\", \"fault\": \"lock jammed\","
+      + " \"faultSince\": \"2026-11-28T09:00:00+08:00\", \"lat\": 36.5, \"lon\": 118.5}";
+
   private static final List<Case> CASES = List.of(
       new Case("parking_incident_closures", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("parking_incident_closures", event("city.dispatch", "Incident Closed", INCIDENT), true),
@@ -54,6 +57,10 @@ class EventRulesMatchTest {
       new Case("dispatch_device_maintenance", event("city.ops", "Device Back", SILENT), true),
       new Case("dispatch_device_maintenance", event("city.ops", "Device Seen", SILENT), false),
       new Case("dispatch_device_maintenance", event("city.parking", "Device Silent", SILENT), false),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault", FAULT), true),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault Cleared", FAULT), true),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Faults", FAULT), false),
+      new Case("dispatch_dock_faults", event("city.ops", "Dock Fault", FAULT), false),
       new Case("ops_event_trail", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("ops_event_trail", event("city.parking", "Overstay", "{\"eventId\": \"x\"}"), true),
       new Case("ops_event_trail", event("aws.events", "Scheduled Event", "{}"), false),
