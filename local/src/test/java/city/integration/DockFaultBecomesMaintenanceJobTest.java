@@ -107,6 +107,8 @@ class DockFaultBecomesMaintenanceJobTest {
 
     status(t0, "lock 7 jammed");
     status(t0, "lock 7 jammed"); // redelivered
+    // IoT Core does not keep order: the later report waits, or it could be the one the fault is counted from
+    assertTrue(twin.awaitIdle(WAIT));
     status(t0.plusSeconds(30), "lock 7 jammed");
     JsonNode job = Eventually.await(incidentId + " assigned to M1", WAIT, () -> incident(incidentId),
         i -> i.path("unitId").asText().equals("M1"));
