@@ -6,6 +6,7 @@ import city.bikeshare.api.PlanApiHandler;
 import city.bikeshare.api.PlanScheduleHandler;
 import city.bikeshare.api.StationIncidentHandler;
 import city.bikeshare.api.StationStatusHandler;
+import city.bikeshare.core.service.DockFaults;
 import city.bikeshare.api.TruckStatusHandler;
 import city.bikeshare.core.BikeshareTable;
 import city.bikeshare.core.closure.IncidentNotice;
@@ -15,6 +16,7 @@ import city.catalog.Device;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
 import city.catalog.EventRule;
+import city.catalog.EventType;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
@@ -97,8 +99,13 @@ public final class BikeshareModule implements CityModule {
                 "BikeshareTruckStatus", "rebalancing truck: position, load, progress on its task list")),
         routes,
         List.of(new Schedule("bikeshare_plan", "BikesharePlanner", Duration.ofMinutes(20), "BIKESHARE_PLAN_PERIOD")))
-        .withEvents(List.of(), List.of(new EventRule("bikeshare_incident_closures", INCIDENT_PATTERN, "BikeshareIncidents",
-            "an incident opened or closed: stations near it close or reopen (integration.closeStation*)")));
+        .withEvents(List.of(
+            new EventType(DockFaults.SOURCE, DockFaults.FAULT, List.of("BikeshareStationStatus"),
+                "a dock controller reported a fault (station status \"fault\")"),
+            new EventType(DockFaults.SOURCE, DockFaults.CLEARED, List.of("BikeshareStationStatus"),
+                "a dock controller that reported a fault reported none")),
+            List.of(new EventRule("bikeshare_incident_closures", INCIDENT_PATTERN, "BikeshareIncidents",
+                "an incident opened or closed: stations near it close or reopen (integration.closeStation*)")));
   }
 
   @Override

@@ -7,6 +7,7 @@ import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Device;
 import city.catalog.DeviceClass;
+import city.catalog.EventRule;
 import city.catalog.EventType;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
@@ -20,10 +21,14 @@ import city.dispatch.api.DispatchOpsHandler;
 import city.dispatch.api.Open311Handler;
 import city.dispatch.api.SupervisionHandler;
 import city.dispatch.api.SweepHandler;
+import city.dispatch.api.SystemIncidentHandler;
 import city.dispatch.api.UnitStatusHandler;
 import city.dispatch.core.DispatchTable;
 import city.dispatch.core.HotlineSupervision;
+import city.dispatch.core.DeviceNotice;
+import city.dispatch.core.FaultNotice;
 import city.dispatch.core.IncidentEvents;
+import city.dispatch.core.OverstayNotice;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -40,6 +45,15 @@ public final class DispatchModule implements CityModule {
   static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
   private static final List<String> SUPERVISION_TOPICS = List.of(HotlineSupervision.TOPIC_PREFIX + "+");
+  /** Parking's overstay (its contract is docs/events.md): a warden's job, rule 3 of the city bus. */
+  static final String OVERSTAY_PATTERN = "{\"source\": [\"" + OverstayNotice.SOURCE + "\"], \"detail-type\": [\""
+      + OverstayNotice.TYPE + "\"]}";
+  /** The health check's reports (docs/events.md): a maintenance job per silence, rule 4 of the city bus. */
+  static final String DEVICE_HEALTH_PATTERN = "{\"source\": [\"" + DeviceNotice.SOURCE + "\"], \"detail-type\": [\""
+      + DeviceNotice.SILENT + "\", \"" + DeviceNotice.BACK + "\"]}";
+  /** A dock controller's fault (docs/events.md): a maintenance job at once, rule 4 of the city bus. */
+  static final String DOCK_FAULT_PATTERN = "{\"source\": [\"" + FaultNotice.SOURCE + "\"], \"detail-type\": [\""
+      + FaultNotice.FAULT + "\", \"" + FaultNotice.CLEARED + "\"]}";
 
   @Override
   public Domain declarations() {
@@ -85,9 +99,14 @@ public final class DispatchModule implements CityModule {
         .readsAndWrites(TABLE).publishes(SUPERVISION_TOPICS)
         .because("once a minute: every open work order against its deadlines, one conditional write per escalation;"
             + " one at a time since overlapping runs would only compete for the same items");
+    FunctionSpec system = FunctionSpec.handledBy("DispatchSystemIncidents", SystemIncidentHandler.class)
+        .memoryMb(512).timeoutSeconds(15).reservedConcurrency(5)
+        .readsAndWrites(TABLE).publishes(DISPATCH_TOPICS)
+        .because("city bus: an overstay or a silent device becomes an incident (one put-if-absent under an id derived from"
+            + " it) dispatched at once like an alert; a handful at a time");
     return new Domain("dispatch",
         List.of(table, contacts),
-        List.of(alerts, status, acks, open311, ops, sweep, supervision),
+        List.of(alerts, status, acks, open311, ops, sweep, supervision, system),
         List.of(
             TopicRule.fromDevices("dispatch_alerts", "safety/sensors/+/alerts", SAFETY_SENSOR, "DispatchAlerts",
                 "safety sensor alert (FIWARE Alert category and severity)"),
@@ -127,14 +146,24 @@ public final class DispatchModule implements CityModule {
             new Schedule("hotline_supervision", "DispatchSupervision", Duration.ofMinutes(1),
                 "HOTLINE_SUPERVISION_PERIOD")))
         .withEvents(List.of(
-            new EventType(IncidentEvents.SOURCE, IncidentEvents.OPENED, List.of("DispatchAlerts", "DispatchOpen311"),
-                "an incident was reported: by a sensor's alert or a citizen's request; where, what, how urgent"),
-            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED, List.of("DispatchAcks", "DispatchOpen311"),
-                "an incident ended: its unit resolved it, or its department did (or it was cancelled)"),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.OPENED,
+                List.of("DispatchAlerts", "DispatchOpen311", "DispatchSystemIncidents"),
+                "an incident was reported: by a sensor's alert, a citizen's request or the city system; where, what, how"
+                    + " urgent"),
+            new EventType(IncidentEvents.SOURCE, IncidentEvents.CLOSED,
+                List.of("DispatchAcks", "DispatchOpen311", "DispatchSystemIncidents"),
+                "an incident ended: its unit resolved it, or its department did, or the city system cleared it (or it was"
+                    + " cancelled)"),
             new EventType(IncidentEvents.SOURCE, IncidentEvents.OVERDUE, List.of("DispatchSupervision"),
                 "a work order missed a deadline: escalated to level 1 (the department's supervisor) or 2 (the command"
                     + " centre), once per level")),
-            List.of());
+            List.of(
+                new EventRule("dispatch_parking_enforcement", OVERSTAY_PATTERN, "DispatchSystemIncidents",
+                    "an overstay becomes a parking-enforcement incident for the nearest free warden"),
+                new EventRule("dispatch_device_maintenance", DEVICE_HEALTH_PATTERN, "DispatchSystemIncidents",
+                    "a silent device becomes a maintenance incident, closed when it speaks again"),
+                new EventRule("dispatch_dock_faults", DOCK_FAULT_PATTERN, "DispatchSystemIncidents",
+                    "a dock's fault becomes a maintenance incident at once, closed when it reports none")));
   }
 
   @Override

@@ -6,6 +6,10 @@ import city.platform.City;
 import city.platform.Config;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
+import city.platform.DeviceHealthItem;
+import city.platform.DeviceHealthStore;
+import city.platform.DeviceHeartbeats;
+import city.platform.DynamoDeviceHealth;
 import city.platform.DynamoDeadLetterStore;
 import city.platform.Endpoint;
 import city.platform.HttpApiHandler;
@@ -23,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Ops views that belong to no domain: the provisioned device inventory, the dead letters and the event trail. */
 public final class OpsApiHandler extends HttpApiHandler {
@@ -32,12 +37,14 @@ public final class OpsApiHandler extends HttpApiHandler {
 
   public OpsApiHandler() {
     this(City.current(), DynamoDeadLetterStore.fromEnvironment(),
-        new DynamoEventTrail(AwsClients.dynamoDb(), Config.required(DynamoDeadLetterStore.TABLE_ENV)), Clock.systemUTC());
+        new DynamoEventTrail(AwsClients.dynamoDb(), Config.required(DynamoDeadLetterStore.TABLE_ENV)),
+        new DynamoDeviceHealth(AwsClients.dynamoDb(), Config.required(DynamoDeadLetterStore.TABLE_ENV),
+            DeviceHeartbeats.of(City.current())), Clock.systemUTC());
   }
 
-  public OpsApiHandler(City city, DeadLetterStore deadLetters, EventTrail trail, Clock clock) {
+  public OpsApiHandler(City city, DeadLetterStore deadLetters, EventTrail trail, DeviceHealthStore health, Clock clock) {
     super(List.of(
-        new Endpoint("GET /ops/devices", request -> HttpResponse.ok(new Devices(devices(city)))),
+        new Endpoint("GET /ops/devices", request -> HttpResponse.ok(new Devices(devices(city, health.all(), clock)))),
         new Endpoint("GET /ops/dead-letters", request -> {
           int limit = request.query("limit").map(OpsApiHandler::limit).orElse(DEFAULT_PAGE);
           return HttpResponse.ok(new DeadLetters(deadLetters.recent(limit)));
@@ -83,13 +90,22 @@ public final class OpsApiHandler extends HttpApiHandler {
     }
   }
 
-  /** Each device as the city file describes it, with its id and class first. */
-  private static List<ObjectNode> devices(City city) {
+  /**
+   * Each device as the city file describes it, with its id and class first, then when it last spoke ({@code lastSeen},
+   * null when never since it is watched; to a tenth of its heartbeat) and its {@code health} ({@code ok} or {@code silent}).
+   */
+  private static List<ObjectNode> devices(City city, Map<String, DeviceHealthItem> health, Clock clock) {
+    DeviceHeartbeats heartbeats = DeviceHeartbeats.of(city);
+    Instant now = clock.instant();
     List<ObjectNode> devices = new ArrayList<>();
     for (Device device : city.devices()) {
       ObjectNode node = Json.MAPPER.createObjectNode();
       node.put("deviceId", device.deviceId());
       node.put("type", device.type().wireName());
+      DeviceHealthItem item = health.get(device.deviceId());
+      node.put("lastSeen", item == null || item.lastSeen() == null ? null : item.lastSeen().toString());
+      node.put("health", heartbeats.silentAfter(device.type())
+          .map(heartbeat -> DeviceWatch.health(item, heartbeat, now)).orElse(DeviceWatch.OK));
       device.attributes().fields().forEachRemaining(field -> {
         if (!node.has(field.getKey()) && field.getValue().isValueNode()) {
           node.set(field.getKey(), field.getValue());

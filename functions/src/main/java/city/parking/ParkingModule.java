@@ -6,11 +6,13 @@ import city.catalog.Device;
 import city.catalog.DeviceClass;
 import city.catalog.Domain;
 import city.catalog.EventRule;
+import city.catalog.EventType;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.parking.api.EnforcementNoteHandler;
 import city.parking.api.IncidentEventHandler;
 import city.parking.api.OccupancyHandler;
 import city.parking.api.ParkingApiHandler;
@@ -20,7 +22,9 @@ import city.parking.api.ParkingSessionsApiHandler;
 import city.parking.api.PaymentReconciliationHandler;
 import city.parking.api.PlateReadHandler;
 import city.parking.api.SettlementHandler;
+import city.parking.core.EnforcementNote;
 import city.parking.core.IncidentNotice;
+import city.parking.core.OverstayEvent;
 import city.parking.core.ParkingTable;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +46,10 @@ public final class ParkingModule implements CityModule {
   /** Dispatch's incident events (their contract is docs/events.md); categories and radius are the city file's. */
   static final String INCIDENT_PATTERN = "{\"source\": [\"" + IncidentNotice.SOURCE + "\"], \"detail-type\": [\""
       + IncidentNotice.OPENED + "\", \"" + IncidentNotice.CLOSED + "\"]}";
+  /** The end of a warden's job that parking's overstay opened (rule 3; its source names the session). */
+  static final String ENFORCEMENT_CLOSED_PATTERN = "{\"source\": [\"" + EnforcementNote.SOURCE + "\"], \"detail-type\": [\""
+      + EnforcementNote.CLOSED + "\"], \"detail\": {\"category\": [\"" + EnforcementNote.CATEGORY + "\"],"
+      + " \"source\": {\"domain\": [\"parking\"]}}}";
 
   @Override
   public Domain declarations() {
@@ -77,13 +85,17 @@ public final class ParkingModule implements CityModule {
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE)
         .publishes(List.of("parking/enforcement/+"))
-        .because("every 5 minutes: settles timed-out gaps, publishes overstay alerts, lists arrears; one run at a time so "
-            + "an alert is never raced by a second run");
+        .because("every 5 minutes: settles timed-out gaps, publishes overstay alerts (MQTT and the city bus), lists "
+            + "arrears; one run at a time so an alert is never raced by a second run");
     FunctionSpec incidents = FunctionSpec.handledBy("ParkingIncidents", IncidentEventHandler.class)
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(5)
         .readsAndWrites(TABLE)
         .because("city bus: an incident nearby closes spaces, its end reopens them; one conditional put per space within"
             + " the radius, a handful at most");
+    FunctionSpec notes = FunctionSpec.handledBy("ParkingEnforcementNotes", EnforcementNoteHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(2)
+        .readsAndWrites(TABLE)
+        .because("city bus: a warden's job for an overstay closed; one put of the session's note, a few a day");
     FunctionSpec reconciliation = FunctionSpec.handledBy("ParkingReconciliation", PaymentReconciliationHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE)
@@ -91,7 +103,7 @@ public final class ParkingModule implements CityModule {
             + "(one index query, usually empty); one run at a time, and the refund is claimed by a conditional write");
     return new Domain("parking",
         List.of(table),
-        List.of(occupancy, plates, api, sessions, ops, settlement, incidents, reconciliation),
+        List.of(occupancy, plates, api, sessions, ops, settlement, incidents, notes, reconciliation),
         List.of(
             TopicRule.fromDevices("parking_occupancy", "parking/spaces/+/occupancy", SENSOR, "ParkingOccupancy",
                 "geomagnetic sensor: space occupied or free"),
@@ -112,8 +124,14 @@ public final class ParkingModule implements CityModule {
             new Schedule("parking_settlement", "ParkingSettlement", Duration.ofMinutes(5), "PARKING_SETTLEMENT_PERIOD"),
             new Schedule("parking_reconcile", "ParkingReconciliation", Duration.ofMinutes(15),
                 "PARKING_RECONCILE_PERIOD")))
-        .withEvents(List.of(), List.of(new EventRule("parking_incident_closures", INCIDENT_PATTERN, "ParkingIncidents",
-            "an incident opened or closed: spaces near it close or reopen (integration.closeParking*)")));
+        .withEvents(
+            List.of(new EventType(OverstayEvent.SOURCE, OverstayEvent.TYPE, List.of("ParkingSettlement"),
+                "a session stayed past its zone's maximum stay (once per session)")),
+            List.of(
+                new EventRule("parking_incident_closures", INCIDENT_PATTERN, "ParkingIncidents",
+                    "an incident opened or closed: spaces near it close or reopen (integration.closeParking*)"),
+                new EventRule("parking_enforcement_notes", ENFORCEMENT_CLOSED_PATTERN, "ParkingEnforcementNotes",
+                    "a warden's job for an overstay closed: its session gets the enforcement note")));
   }
 
   @Override

@@ -25,12 +25,19 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
   private final City city;
   private final DeadLetterStore deadLetters;
   private final DeviceTimeLimits timeLimits;
+  private final DeviceLastSeen lastSeen;
 
+  /** Records when devices speak in the Platform table when the function is given it ({@link DynamoDeviceHealth}). */
   protected DeviceMessageHandler(DeviceClass deviceType, City city, DeadLetterStore deadLetters) {
+    this(deviceType, city, deadLetters, DynamoDeviceHealth.fromEnvironment(city));
+  }
+
+  protected DeviceMessageHandler(DeviceClass deviceType, City city, DeadLetterStore deadLetters, DeviceLastSeen lastSeen) {
     this.deviceType = deviceType;
     this.city = city;
     this.deadLetters = deadLetters;
     this.timeLimits = DeviceTimeLimits.of(city);
+    this.lastSeen = lastSeen;
   }
 
   @Override
@@ -42,6 +49,7 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
     } catch (InvalidInput refused) {
       return deadLetter(ruleEvent, refused.getMessage());
     }
+    recordSeen(message);
     try {
       handle(message);
     } catch (InvalidInput refused) {
@@ -69,6 +77,15 @@ public abstract class DeviceMessageHandler implements RequestHandler<Map<String,
   }
 
   protected abstract void handle(DeviceMessage message);
+
+  /** Health bookkeeping never fails a device's message: the next one records it again. */
+  private void recordSeen(DeviceMessage message) {
+    try {
+      lastSeen.seen(message.deviceId(), deviceType, message.receivedAt());
+    } catch (RuntimeException e) {
+      LOG.warn("last-seen of {} not recorded: {}", message.deviceId(), e.toString());
+    }
+  }
 
   protected City city() {
     return city;

@@ -16,6 +16,8 @@ import city.platform.City;
 import city.platform.DeadLetter;
 import city.platform.DeadLetterStore;
 import city.platform.DevicePublisher;
+import city.platform.EventPublisher;
+import city.testing.RecordingEventPublisher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,7 +75,11 @@ final class ParkingWorld {
   }
 
   Map<String, Object> settle(DevicePublisher publisher) {
-    return new SettlementHandler(CITY, stores, publisher, clock).handleRequest(Map.of("time", clock.instant().toString()), null);
+    return settle(publisher, new RecordingEventPublisher());
+  }
+
+  Map<String, Object> settle(DevicePublisher publisher, EventPublisher events) {
+    return new SettlementHandler(CITY, stores, publisher, events, clock).handleRequest(Map.of("time", clock.instant().toString()), null);
   }
 
   SessionLookup lookup() {

@@ -13,8 +13,10 @@ import city.parking.core.PaymentResult;
 import city.parking.core.SpaceStatus;
 import city.parking.core.session.Session;
 import city.parking.payment.SimulatedPaymentProvider;
+import city.platform.BusEvent;
 import city.platform.Caller;
 import city.testing.MutableClock;
+import city.testing.RecordingEventPublisher;
 import city.testing.RecordingPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,6 +230,33 @@ class SettlementTest {
     clock.set(Instant.parse("2026-11-23T04:31:00Z")); // S9 (Z1 too) passes 120 minutes
     assertEquals(1, world.settle(publisher).get("overstayAlerts"));
     assertEquals("S9-20261123-1", publisher.sent.get(1).message().get("sessionId").asText());
+  }
+
+  /** Rule 3's half in parking: the bus event goes before the MQTT alert; a refused publish retries both, same id. */
+  @Test
+  void anOverstayGoesOnTheCityBusOnceWithTheSessionsIdAndAgainWhenTheBusRefusedIt() {
+    world.occupancy("S6", true, "2026-11-23T10:00:00+08:00", 1);
+    world.plate("C1", "S6", "京A12345", "2026-11-23T10:00:30+08:00", 0.9);
+    RecordingEventPublisher bus = new RecordingEventPublisher();
+    clock.set(Instant.parse("2026-11-23T04:01:00Z"));
+    bus.failNext.set(1);
+
+    assertEquals(0, world.settle(publisher, bus).get("overstayAlerts"));
+    assertEquals(0, publisher.sent.size(), "no MQTT alert while the bus refuses the event");
+    clock.set(Instant.parse("2026-11-23T04:06:00Z"));
+    assertEquals(1, world.settle(publisher, bus).get("overstayAlerts"));
+    assertEquals(0, world.settle(publisher, bus).get("overstayAlerts"));
+
+    assertEquals(1, bus.published.size());
+    BusEvent event = bus.published.get(0);
+    assertEquals("city.parking", event.source());
+    assertEquals("Parking Overstay", event.detailType());
+    assertEquals("S6-20261123-1/overstay", event.eventId());
+    assertEquals("S6", event.detail().path("spaceId").asText());
+    assertEquals("Z1", event.detail().path("zone").asText());
+    assertEquals(126, event.detail().path("stayedMinutes").asLong());
+    assertTrue(event.detail().path("lat").isNumber() && event.detail().path("lon").isNumber());
+    assertTrue(event.detail().path("plate").isMissingNode(), "no plate on the bus: the trail keeps events 30 days");
   }
 
   @Test

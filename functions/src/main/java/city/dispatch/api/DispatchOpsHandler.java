@@ -19,6 +19,7 @@ import city.platform.HttpRequest;
 import city.platform.HttpResponse;
 import city.platform.InputBounds;
 import city.platform.InvalidInput;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -89,7 +91,8 @@ public final class DispatchOpsHandler extends HttpApiHandler {
       OffsetDateTime closedAt,
       int escalations,
       List<String> timedOutUnits,
-      Integer alertCount) {
+      Integer alertCount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> systemSource) {
 
     static IncidentSummary of(Incident incident) {
       Report report = incident.report();
@@ -100,7 +103,7 @@ public final class DispatchOpsHandler extends HttpApiHandler {
           report.position().lon(), report.positionEstimated(), report.address(), report.description(), report.reportedAt(),
           m.dispatchedAt(), m.acceptedAt(), m.arrivedAt(), m.closedAt(), incident.escalations(),
           incident.timedOutUnits().stream().sorted().toList(),
-          incident.alerts() == null ? null : incident.alerts().count());
+          incident.alerts() == null ? null : incident.alerts().count(), report.systemSource());
     }
   }
 

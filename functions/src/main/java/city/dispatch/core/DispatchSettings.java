@@ -55,6 +55,13 @@ public record DispatchSettings(
       Map.entry("flood", "municipal"), Map.entry("naturalDisaster", "municipal"), Map.entry("weather", "municipal"),
       Map.entry("environment", "municipal"));
 
+  /**
+   * The categories of the incidents the city system opens (issue 12: an overstay, a silent or faulty device) and the
+   * unit kinds that answer them; a city file's {@code categories} may map them otherwise.
+   */
+  static final Map<String, String> SYSTEM_CATEGORY_KINDS = Map.of(
+      SystemIncidents.PARKING_ENFORCEMENT, "enforcement", SystemIncidents.MAINTENANCE, "maintenance");
+
   static final List<ServiceDefinition> DEFAULT_SERVICES = List.of(
       new ServiceDefinition("fire", "Fire or smoke", "Fire, smoke or a smell of gas", "emergency", "fire,smoke,gas", "fire", 1),
       new ServiceDefinition("medical", "Medical emergency", "Someone is injured or ill and needs help", "emergency", "injury,ambulance", "medical", 1),
@@ -124,9 +131,15 @@ public record DispatchSettings(
     return units.stream().filter(u -> u.unitId().equals(unitId)).findFirst();
   }
 
+  /** The unit kind an incident the city system opens needs (the file's categories first, then the built-in kinds). */
+  public Optional<String> systemKindOf(String category) {
+    return Optional.ofNullable(categoryKinds.getOrDefault(category, SYSTEM_CATEGORY_KINDS.get(category)));
+  }
+
   /** Every kind an incident can need or a unit can have, sorted: the queues the sweep drains. */
   public Set<String> kinds() {
     Set<String> kinds = new TreeSet<>(categoryKinds.values());
+    SYSTEM_CATEGORY_KINDS.keySet().forEach(category -> systemKindOf(category).ifPresent(kinds::add));
     services.forEach(s -> kinds.add(s.kind()));
     units.forEach(u -> kinds.add(u.kind()));
     return kinds;

@@ -181,6 +181,19 @@ public final class Dispatcher {
   }
 
   /**
+   * The city system closed its own incident: a unit on it is told to drop it (owed the cancel until it confirms, as
+   * after a withdrawal) and freed for the next queued incident of its kind.
+   */
+  public void cleared(Incident incident, String reason) {
+    Assignment assignment = incident.assignment();
+    if (assignment != null && units.releaseWithdrawn(assignment.unitId(), incident.incidentId(), assignment.claimId(),
+        Optional.empty())) {
+      send(assignment.unitId(), DispatchOrder.cancel(incident.incidentId(), reason));
+      drain(incident.kind());
+    }
+  }
+
+  /**
    * A unit's status message; one that says available may take a queued incident at once. It drains even when the
    * status write was refused: the refusal may be this very message's write whose answer was lost (the SDK's retry
    * then meets it), or a redelivery after an attempt that died before draining. Draining again is safe: it only

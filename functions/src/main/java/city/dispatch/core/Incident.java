@@ -45,6 +45,7 @@ public record Incident(
   static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
   static final String CONFIRMED = "confirmed";
   static final String REJECTED = "rejected";
+  static final String CLEARED = "cleared";
 
   public Incident {
     timedOutUnits = Set.copyOf(timedOutUnits == null ? Set.of() : timedOutUnits);
@@ -56,9 +57,13 @@ public record Incident(
 
   /** A new incident, waiting for a unit. */
   public static Incident reported(String incidentId, Report report, Severity severity, int priority, AlertTally alerts) {
-    String detail = report.source() == IncidentSource.SENSOR
-        ? "alert " + report.category() + (severity == null ? "" : " " + severity.wireName()) + " from sensor " + report.origin()
-        : "citizen request " + report.origin() + (report.positionEstimated() ? " (address only: position estimated)" : "");
+    String detail = switch (report.source()) {
+      case SENSOR -> "alert " + report.category() + (severity == null ? "" : " " + severity.wireName()) + " from sensor "
+          + report.origin();
+      case OPEN311 -> "citizen request " + report.origin()
+          + (report.positionEstimated() ? " (address only: position estimated)" : "");
+      case SYSTEM -> report.category() + " for " + report.systemSource();
+    };
     return new Incident(incidentId, 0, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
         alerts, Set.of(), Set.of(), Set.of(), 0,
         List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)), null);
@@ -89,6 +94,24 @@ public record Incident(
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
         milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
         append(List.of(HistoryEntry.by(callTaker, at, REJECTED, "by " + callTaker + (reason == null ? "" : ": " + reason)))), workOrder);
+  }
+
+  /**
+   * The city system that opened it says it is over (a silent device spoke again): closed, whoever held it. Only a
+   * system incident ends so; an ended one changes no more.
+   */
+  public Optional<Incident> clearedBySystem(String reason, OffsetDateTime at) {
+    if (report.source() != IncidentSource.SYSTEM || !status.active()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
+        milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.of(at, CLEARED, reason)))));
+  }
+
+  /** True when the city system closed it ({@link #clearedBySystem}). */
+  public boolean wasCleared() {
+    return history.stream().anyMatch(h -> CLEARED.equals(h.event()));
   }
 
   /** True once a call-taker confirmed it, whatever happened since. */

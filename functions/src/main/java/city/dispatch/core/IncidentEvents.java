@@ -4,6 +4,7 @@ import city.platform.BusEvent;
 import city.platform.EventPublisher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * What dispatch tells the rest of the city: an incident opened, an incident closed. Each is published after its
@@ -25,11 +26,18 @@ public final class IncidentEvents {
     this.publisher = publisher;
   }
 
-  /** The public detail of both events (docs/events.md): where, what, and for a closed one how and when. */
+  /** What {@code resolution} says when the city system closed its own incident (a silent device spoke again). */
+  public static final String CLEARED = "cleared";
+
+  /**
+   * The public detail of both events (docs/events.md): where, what, and for a closed one how, when and by which unit;
+   * {@code source} names what an incident the city system opened is about.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Detail(String incidentId, String category, String subCategory, String kind, String reportedBy,
       String origin, double lat, double lon, boolean positionEstimated, String severity, int priority,
-      OffsetDateTime reportedAt, String resolution, OffsetDateTime closedAt) {}
+      OffsetDateTime reportedAt, Map<String, String> source, String resolution, OffsetDateTime closedAt,
+      String unitId) {}
 
   public void opened(Incident incident) {
     publisher.publish(BusEvent.of(SOURCE, OPENED, incident.report().reportedAt().toInstant(),
@@ -52,6 +60,6 @@ public final class IncidentEvents {
     return new Detail(incident.incidentId(), report.category(), report.subCategory(), report.kind(),
         report.source().wireName(), report.origin(), report.position().lat(), report.position().lon(),
         report.positionEstimated(), incident.severity() == null ? null : incident.severity().wireName(), incident.priority(), report.reportedAt(),
-        resolution, closedAt);
+        report.systemSource(), resolution, closedAt, closedAt == null ? null : incident.unitId().orElse(null));
   }
 }

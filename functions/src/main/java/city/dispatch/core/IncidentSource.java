@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where an incident came from: a safety sensor's alert, a citizen's Open311 request, or a citizen's call to the 12345
- * hotline that a call-taker entered.
+ * Where an incident came from: a safety sensor's alert, a citizen's Open311 request, a citizen's call to the 12345
+ * hotline that a call-taker entered, or another part of the city system (an event on the city bus: an overstay, a
+ * silent device), named by the report's {@code systemSource}.
  */
 public enum IncidentSource {
   SENSOR("sensor"),
   OPEN311("open311"),
-  PHONE("phone");
+  PHONE("phone"),
+  SYSTEM("system");
 
   private final String wireName;
 

@@ -1,5 +1,7 @@
 package city.parking.api;
 
+import city.parking.core.EnforcementNote;
+import city.parking.core.EnforcementNotes;
 import city.parking.core.OpsReports;
 import city.parking.core.ParkingLayout;
 import city.parking.core.ParkingSettings;
@@ -36,21 +38,22 @@ public final class ParkingOpsApiHandler extends HttpApiHandler {
   static final Duration DEFAULT_PERIOD = Duration.ofDays(8);
 
   public ParkingOpsApiHandler() {
-    this(City.current(), Wiring.storesFromEnvironment(), Clock.systemUTC());
+    this(City.current(), Wiring.storesFromEnvironment(), Wiring.enforcementNotesFromEnvironment(), Clock.systemUTC());
   }
 
-  public ParkingOpsApiHandler(City city, ParkingStores stores, Clock clock) {
-    this(ParkingSettings.of(city), stores, clock);
+  public ParkingOpsApiHandler(City city, ParkingStores stores, EnforcementNotes notes, Clock clock) {
+    this(ParkingSettings.of(city), stores, notes, clock);
   }
 
-  private ParkingOpsApiHandler(ParkingSettings settings, ParkingStores stores, Clock clock) {
+  private ParkingOpsApiHandler(ParkingSettings settings, ParkingStores stores, EnforcementNotes notes, Clock clock) {
     this(settings, new OpsReports(settings, stores.spaces(), stores.sessions(),
-        new SessionLookup(settings, stores.spaces(), stores.sessions())), clock);
+        new SessionLookup(settings, stores.spaces(), stores.sessions())), notes, clock);
   }
 
-  private ParkingOpsApiHandler(ParkingSettings settings, OpsReports reports, Clock clock) {
+  private ParkingOpsApiHandler(ParkingSettings settings, OpsReports reports, EnforcementNotes notes, Clock clock) {
     super(List.of(
-        new Endpoint("GET /ops/parking/spaces/{spaceId}/sessions", request -> spaceSessions(settings, reports, clock, request)),
+        new Endpoint("GET /ops/parking/spaces/{spaceId}/sessions",
+            request -> spaceSessions(settings, reports, notes, clock, request)),
         new Endpoint("GET /ops/parking/arrears", request -> arrears(settings, reports, clock)),
         new Endpoint("GET /ops/parking/unidentified", request -> {
           OpsReports.Period period = period(settings.timeZone(), clock, request);
@@ -70,11 +73,15 @@ public final class ParkingOpsApiHandler extends HttpApiHandler {
 
   record Arrears(long ageDays, Instant asOf, int count, long amountDue, List<PlateArrears> arrears) {}
 
-  private static HttpResponse spaceSessions(ParkingSettings settings, OpsReports reports, Clock clock, HttpRequest request) {
+  private static HttpResponse spaceSessions(ParkingSettings settings, OpsReports reports, EnforcementNotes notes,
+      Clock clock, HttpRequest request) {
     String spaceId = request.pathParameter("spaceId");
     ParkingLayout.Zone zone = settings.layout().zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
     OpsReports.Period period = period(settings.timeZone(), clock, request);
-    List<OpsSessionView> sessions = reports.spaceSessions(zone, spaceId, period).stream().map(OpsSessionView::of).toList();
+    Map<String, EnforcementNote> bySession = new java.util.HashMap<>();
+    notes.ofSpace(zone.zone(), spaceId).forEach(note -> bySession.put(note.sessionId(), note));
+    List<OpsSessionView> sessions = reports.spaceSessions(zone, spaceId, period).stream()
+        .map(s -> OpsSessionView.of(s, bySession.get(s.sessionId()))).toList();
     return HttpResponse.ok(new SpaceSessions(spaceId, zone.zone(), reports.nextSeq(zone, spaceId), period.from(),
         period.to(), sessions));
   }

@@ -9,6 +9,8 @@ import city.parking.core.SessionBook;
 import city.parking.core.WaitingReads;
 import city.platform.City;
 import city.platform.DevicePublisher;
+import city.platform.EventBridgePublisher;
+import city.platform.EventPublisher;
 import city.platform.IotDevicePublisher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -28,14 +30,16 @@ public final class SettlementHandler implements RequestHandler<Map<String, Objec
   private final Clock clock;
 
   public SettlementHandler() {
-    this(City.current(), Wiring.storesFromEnvironment(), IotDevicePublisher.fromEnvironment(), Clock.systemUTC());
+    this(City.current(), Wiring.storesFromEnvironment(), IotDevicePublisher.fromEnvironment(),
+        EventBridgePublisher.fromEnvironment(), Clock.systemUTC());
   }
 
-  public SettlementHandler(City city, ParkingStores stores, DevicePublisher publisher, Clock clock) {
+  public SettlementHandler(City city, ParkingStores stores, DevicePublisher publisher, EventPublisher events,
+      Clock clock) {
     ParkingSettings settings = ParkingSettings.of(city);
     SessionBook book = new SessionBook(settings, stores.sessions());
     this.gaps = new GapSettlement(settings, stores.spaces(), book, new WaitingReads(stores.plateReads()));
-    this.overstays = new OverstayAlerts(settings, stores.spaces(), publisher);
+    this.overstays = new OverstayAlerts(settings, stores.spaces(), publisher, events);
     this.arrears = new ArrearsCheck(settings, stores.sessions(), book);
     this.clock = clock;
   }

@@ -1,10 +1,12 @@
 package city.parking.api;
 
+import city.parking.core.EnforcementNotes;
 import city.parking.core.ParkingStores;
 import city.parking.core.ParkingTable;
 import city.parking.core.PaymentProvider;
 import city.parking.core.SpaceClosures;
 import city.parking.payment.SimulatedPaymentProvider;
+import city.parking.store.dynamodb.DynamoEnforcementNotes;
 import city.parking.store.dynamodb.DynamoIdempotencyStore;
 import city.parking.store.dynamodb.DynamoPaymentIntentStore;
 import city.parking.store.dynamodb.DynamoPlateReadStore;
@@ -39,6 +41,10 @@ public final class Wiring {
 
   static SpaceClosures closuresFromEnvironment() {
     return new DynamoSpaceClosures(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
+  }
+
+  static EnforcementNotes enforcementNotesFromEnvironment() {
+    return new DynamoEnforcementNotes(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
   }
 
   static PaymentProvider paymentProviderFromEnvironment() {

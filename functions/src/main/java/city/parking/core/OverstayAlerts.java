@@ -4,6 +4,7 @@ import city.parking.core.session.OpenSession;
 import city.parking.core.session.PlateCandidate;
 import city.parking.core.session.SessionId;
 import city.platform.DevicePublisher;
+import city.platform.EventPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes an overstay on {@code parking/enforcement/{zone}} once per session: the head records the session
- * as alerted (conditional write) before the publish, and takes the mark back if the publish fails, so the
- * next run tries again.
+ * Publishes an overstay once per session, on the city bus ({@link OverstayEvent}: dispatch makes it a warden's job)
+ * and on {@code parking/enforcement/{zone}}: the head records the session as alerted (conditional write) before the
+ * publishes, and takes the mark back if either fails, so the next run tries again (the bus event keeps its id, so a
+ * second publish opens no second job).
  */
 public final class OverstayAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(OverstayAlerts.class);
@@ -22,11 +24,13 @@ public final class OverstayAlerts {
   private final ParkingSettings settings;
   private final SpaceStore spaces;
   private final DevicePublisher publisher;
+  private final EventPublisher events;
 
-  public OverstayAlerts(ParkingSettings settings, SpaceStore spaces, DevicePublisher publisher) {
+  public OverstayAlerts(ParkingSettings settings, SpaceStore spaces, DevicePublisher publisher, EventPublisher events) {
     this.settings = settings;
     this.spaces = spaces;
     this.publisher = publisher;
+    this.events = events;
   }
 
   /** What enforcement officers' devices receive. */
@@ -58,6 +62,7 @@ public final class OverstayAlerts {
             open.get().start(), maxStay.get().toMinutes(), stayed.toMinutes(),
             head.fold().openPlate(settings.rules(zone.zone())).map(PlateCandidate::plate).orElse(null), now);
         try {
+          events.publish(event(zone, head.spaceId(), alert).busEvent());
           publisher.publish("parking/enforcement/" + zone.zone(), alert);
           published++;
         } catch (RuntimeException e) {
@@ -67,6 +72,13 @@ public final class OverstayAlerts {
       }
     }
     return published;
+  }
+
+  private static OverstayEvent event(ParkingLayout.Zone zone, String spaceId, Alert alert) {
+    ParkingLayout.Space space = zone.spaces().stream().filter(s -> s.spaceId().equals(spaceId)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("space " + spaceId + " is not in zone " + zone.zone()));
+    return new OverstayEvent(alert.sessionId(), spaceId, zone.zone(), space.lat(), space.lon(), alert.since(),
+        alert.maxStayMinutes(), alert.stayedMinutes(), alert.detectedAt());
   }
 
   private void release(String zone, String spaceId, long seq) {

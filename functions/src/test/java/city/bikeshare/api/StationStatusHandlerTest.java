@@ -3,6 +3,7 @@ package city.bikeshare.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.testing.RecordingEventPublisher;
 import city.bikeshare.core.StationState;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.platform.MemoryDeadLetters;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class StationStatusHandlerTest {
   private final MemoryStationStore stations = new MemoryStationStore();
   private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
-  private final StationStatusHandler handler = new StationStatusHandler(TestCity.sample(), stations, deadLetters);
+  private final StationStatusHandler handler = new StationStatusHandler(TestCity.sample(), stations, deadLetters, new RecordingEventPublisher());
 
   private static Map<String, Object> event(String stationId, String payload) {
     return Map.of(

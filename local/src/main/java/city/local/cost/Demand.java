@@ -33,7 +33,11 @@ final class Demand {
       // the city bus: every event reaches the trail; incident events reach parking's and bike share's closures
       Map.entry("EventTrail", (w, a) -> busEventsPerDay(w)),
       Map.entry("ParkingIncidents", (w, a) -> busEventsPerDay(w)),
-      Map.entry("BikeshareIncidents", (w, a) -> busEventsPerDay(w)));
+      Map.entry("BikeshareIncidents", (w, a) -> busEventsPerDay(w)),
+      // rules 3 and 4 have no rate of their own in the workload yet: priced as one job per incident, an upper bound
+      // for a county whose overstays, silences and faults are rarer than its incidents
+      Map.entry("DispatchSystemIncidents", (w, a) -> w.incidentsPerDay()),
+      Map.entry("ParkingEnforcementNotes", (w, a) -> w.incidentsPerDay()));
 
   private Demand() {}
 

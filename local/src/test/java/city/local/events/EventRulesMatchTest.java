@@ -26,6 +26,19 @@ class EventRulesMatchTest {
   private static final String INCIDENT = "{\"eventId\": \"A-F1/opened\", \"incidentId\": \"A-F1\", \"category\": \"fire\","
       + " \"lat\": 36.5, \"lon\": 118.5}";
 
+  private static final String OVERSTAY = "{\"eventId\": \"S1-20261128-17/overstay\", \"sessionId\": \"S1-20261128-17\","
+      + " \"spaceId\": \"S1\", \"lat\": 36.5, \"lon\": 118.5}";
+  private static final String ENFORCEMENT_CLOSED = "{\"eventId\": \"E-S1/closed\", \"incidentId\": \"E-S1\","
+      + " \"category\": \"parking-enforcement\", \"source\": {\"domain\": \"parking\", \"sessionId\": \"S1-20261128-17\"}}";
+  private static final String ENFORCEMENT_OTHER_DOMAIN = "{\"eventId\": \"E-S1/closed\", \"incidentId\": \"E-S1\","
+      + " \"category\": \"parking-enforcement\", \"source\": {\"domain\": \"ops\"}}";
+
+  private static final String SILENT = "{\"eventId\": \"P1/silent/1\", \"deviceId\": \"P1\", \"deviceClass\": \"parking-sensor\","
+      + " \"lat\": 36.5, \"lon\": 118.5, \"silentSince\": \"2026-11-28T01:00:00Z\", \"detectedAt\": \"2026-11-28T02:00:00Z\"}";
+
+  private static final String FAULT = "{\"eventId\": \"B1/fault/1\", \"stationId\": \"B1\", \"fault\": \"lock jammed\","
+      + " \"faultSince\": \"2026-11-28T09:00:00+08:00\", \"lat\": 36.5, \"lon\": 118.5}";
+
   private static final List<Case> CASES = List.of(
       new Case("parking_incident_closures", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("parking_incident_closures", event("city.dispatch", "Incident Closed", INCIDENT), true),
@@ -37,6 +50,21 @@ class EventRulesMatchTest {
       new Case("bikeshare_incident_closures", event("city.dispatch", "Incident Closed", INCIDENT), true),
       new Case("bikeshare_incident_closures", event("city.dispatch", "Incident Escalated", INCIDENT), false),
       new Case("bikeshare_incident_closures", event("city.bikeshare", "Incident Opened", INCIDENT), false),
+      new Case("dispatch_parking_enforcement", event("city.parking", "Parking Overstay", OVERSTAY), true),
+      new Case("dispatch_parking_enforcement", event("city.parking", "Parking Paid", OVERSTAY), false),
+      new Case("dispatch_parking_enforcement", event("city.dispatch", "Parking Overstay", OVERSTAY), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", ENFORCEMENT_CLOSED), true),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Opened", ENFORCEMENT_CLOSED), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", INCIDENT), false),
+      new Case("parking_enforcement_notes", event("city.dispatch", "Incident Closed", ENFORCEMENT_OTHER_DOMAIN), false),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Silent", SILENT), true),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Back", SILENT), true),
+      new Case("dispatch_device_maintenance", event("city.ops", "Device Seen", SILENT), false),
+      new Case("dispatch_device_maintenance", event("city.parking", "Device Silent", SILENT), false),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault", FAULT), true),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault Cleared", FAULT), true),
+      new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Faults", FAULT), false),
+      new Case("dispatch_dock_faults", event("city.ops", "Dock Fault", FAULT), false),
       new Case("ops_event_trail", event("city.dispatch", "Incident Opened", INCIDENT), true),
       new Case("ops_event_trail", event("city.parking", "Overstay", "{\"eventId\": \"x\"}"), true),
       new Case("ops_event_trail", event("aws.events", "Scheduled Event", "{}"), false),

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -56,18 +57,27 @@ public final class DynamoStationStore implements StationStore {
   @Override
   public Optional<StationState> apply(StationStatus status) {
     long millis = status.ts().toInstant().toEpochMilli();
-    Map<String, AttributeValue> values = Map.of(
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
         ":b", n(status.bikes()),
         ":d", n(status.docks()),
         ":ts", s(status.ts().toString()),
-        ":t", n(millis));
+        ":t", n(millis),
+        ":none", s("")));
+    // a fault's start is kept while reports carry one; the report that carries none records which fault it ended
+    String fault;
+    if (status.fault() == null) {
+      fault = "clearedFaultSince = if_not_exists(faultSince, :none) REMOVE fault, faultSince";
+    } else {
+      values.put(":fault", s(status.fault()));
+      fault = "clearedFaultSince = :none, fault = :fault, faultSince = if_not_exists(faultSince, :ts)";
+    }
     try {
       var response = dynamoDb.updateItem(UpdateItemRequest.builder()
           .tableName(table)
           .key(latestKey(status.stationId()))
           // the right-hand sides read the item as it was: the replaced report becomes the previous one
           .updateExpression("SET prevBikes = if_not_exists(bikes, :b), prevTs = if_not_exists(ts, :ts), "
-              + "prevTsMillis = if_not_exists(tsMillis, :t), bikes = :b, docks = :d, ts = :ts, tsMillis = :t")
+              + "prevTsMillis = if_not_exists(tsMillis, :t), bikes = :b, docks = :d, ts = :ts, tsMillis = :t, " + fault)
           .conditionExpression("attribute_not_exists(tsMillis) OR tsMillis < :t")
           .expressionAttributeValues(values)
           .returnValues(ReturnValue.ALL_NEW)
@@ -81,7 +91,8 @@ public final class DynamoStationStore implements StationStore {
       }
       StationState state = state(stored.item());
       boolean redelivery = state.reportedAt().toInstant().toEpochMilli() == millis
-          && state.bikes() == status.bikes() && state.docks() == status.docks();
+          && state.bikes() == status.bikes() && state.docks() == status.docks()
+          && Objects.equals(state.fault(), status.fault());
       return redelivery ? Optional.of(state) : Optional.empty();
     }
   }
@@ -178,6 +189,19 @@ public final class DynamoStationStore implements StationStore {
         integer(item, "docks"),
         OffsetDateTime.parse(text(item, "ts")),
         integer(item, "prevBikes"),
-        OffsetDateTime.parse(text(item, "prevTs")));
+        OffsetDateTime.parse(text(item, "prevTs")),
+        optionalText(item, "fault"),
+        optionalTime(item, "faultSince"),
+        optionalTime(item, "clearedFaultSince"));
+  }
+
+  private static String optionalText(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.s() == null || value.s().isEmpty() ? null : value.s();
+  }
+
+  private static OffsetDateTime optionalTime(Map<String, AttributeValue> item, String name) {
+    String text = optionalText(item, name);
+    return text == null ? null : OffsetDateTime.parse(text);
   }
 }

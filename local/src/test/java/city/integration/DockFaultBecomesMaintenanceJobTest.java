@@ -1,0 +1,137 @@
+package city.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import city.local.Eventually;
+import city.local.RepoRoot;
+import city.local.Twin;
+import city.local.TwinOptions;
+import city.local.mqtt.ThingPolicy;
+import city.platform.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rule 4's faults end to end in the twin, over MQTT and HTTP only: a station status with a "fault" opens a maintenance
+ * incident at once (no schedule involved) for the sample city's crew M1; further faulty reports add nothing; the first
+ * report without a fault closes it.
+ */
+class DockFaultBecomesMaintenanceJobTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
+
+  private static Twin twin;
+  private static MqttClient devices;
+  private static String ops;
+
+  @BeforeAll
+  static void start() throws MqttException {
+    twin = Twin.start(TwinOptions.inMemory().withCityFile(TwinOptions.sampleCity(RepoRoot.find()))
+        .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+    devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    options.setUserName(ThingPolicy.OPERATOR);
+    options.setPassword(twin.mqttOperatorPassword().toCharArray());
+    options.setCleanSession(true);
+    devices.connect(options);
+    ops = twin.token("ops-1", "ops", List.of());
+  }
+
+  @AfterAll
+  static void stop() throws MqttException {
+    if (devices != null) {
+      devices.disconnect();
+      devices.close();
+    }
+    if (twin != null) {
+      twin.close();
+    }
+  }
+
+  private static void publish(String topic, String payload) {
+    try {
+      devices.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    } catch (MqttException e) {
+      throw new IllegalStateException("publish to " + topic + " failed", e);
+    }
+  }
+
+  private static void status(OffsetDateTime ts, String fault) {
+    publish("bikeshare/stations/B1/status", "{\"bikes\": 5, \"docks\": 5, \"ts\": \"" + ts + "\""
+        + (fault == null ? "" : ", \"fault\": \"" + fault + "\"") + "}");
+  }
+
+  private static JsonNode incident(String incidentId) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/incidents/" + incidentId))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + ops).GET().build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? Json.parse(response.body()) : Json.MAPPER.createObjectNode();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aFaultOpensAMaintenanceJobAtOnceAndTheFirstReportWithoutOneClosesIt() {
+    publish("units/M1/status", "{\"kind\": \"maintenance\", \"status\": \"available\", \"lat\": 36.52, \"lon\": 118.54,"
+        + " \"ts\": \"" + OffsetDateTime.now(CITY_ZONE) + "\"}");
+    OffsetDateTime t0 = OffsetDateTime.now(CITY_ZONE).withNano(0);
+    String incidentId = "M-B1-fault-" + COMPACT_UTC.format(t0.withOffsetSameInstant(ZoneOffset.UTC));
+
+    status(t0, "lock 7 jammed");
+    status(t0, "lock 7 jammed"); // redelivered
+    // IoT Core does not keep order: the later report waits, or it could be the one the fault is counted from
+    assertTrue(twin.awaitIdle(WAIT));
+    status(t0.plusSeconds(30), "lock 7 jammed");
+    JsonNode job = Eventually.await(incidentId + " assigned to M1", WAIT, () -> incident(incidentId),
+        i -> i.path("unitId").asText().equals("M1"));
+    assertEquals("maintenance", job.path("category").asText());
+    assertEquals("B1", job.path("systemSource").path("deviceId").asText());
+    assertEquals("lock 7 jammed", job.path("systemSource").path("fault").asText());
+    assertTrue(job.path("description").asText().contains("lock 7 jammed"), job.toString());
+
+    status(t0.plusSeconds(60), null);
+    JsonNode closed = Eventually.await(incidentId + " closed", WAIT, () -> incident(incidentId),
+        i -> i.path("status").asText().equals("closed"));
+    assertTrue(closed.path("history").toString().contains("cleared"), closed.toString());
+    assertTrue(twin.awaitIdle(WAIT));
+    long jobs = 0;
+    HttpRequest list = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/incidents"))
+        .header("Authorization", "Bearer " + ops).GET().build();
+    try {
+      for (JsonNode incident : Json.parse(HTTP.send(list, HttpResponse.BodyHandlers.ofString()).body()).path("incidents")) {
+        jobs += incident.path("category").asText().equals("maintenance") ? 1 : 0;
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    assertEquals(1, jobs, "one job for the fault, however many reports carried it");
+  }
+}
