@@ -60,7 +60,7 @@ public record Incident(
     String detail = switch (report.source()) {
       case SENSOR -> "alert " + report.category() + (severity == null ? "" : " " + severity.wireName()) + " from sensor "
           + report.origin();
-      case OPEN311 -> "citizen request " + report.origin()
+      case OPEN311, PHONE -> "citizen request " + report.origin()
           + (report.positionEstimated() ? " (address only: position estimated)" : "");
       case SYSTEM -> report.category() + " for " + report.systemSource();
     };
@@ -106,7 +106,7 @@ public record Incident(
     }
     return Optional.of(new Incident(incidentId, version, report, severity, priority, IncidentStatus.CLOSED, assignment,
         milestones.closed(at), alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(List.of(HistoryEntry.of(at, CLEARED, reason)))));
+        append(List.of(HistoryEntry.of(at, CLEARED, reason))), workOrder == null ? null : workOrder.closed(at, reason)));
   }
 
   /** True when the city system closed it ({@link #clearedBySystem}). */
