@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,14 @@ class CatalogTest {
     System.setProperty(AwsClients.LOCAL_TWIN, "true");
     System.setProperty(AwsClients.DYNAMODB_ENDPOINT, "http://127.0.0.1:9");
     System.setProperty(AwsClients.IOT_DATA_ENDPOINT, "http://127.0.0.1:9");
+  }
+
+  /** The JVM runs the other test classes next: a handler built there must not find these tables and dead endpoints. */
+  @AfterAll
+  static void forgetTheCdkConfiguration() {
+    Catalog.standard().tables().forEach(t -> System.clearProperty(t.envVar()));
+    Stream.of(City.CITY_FILE, AwsClients.LOCAL_TWIN, AwsClients.DYNAMODB_ENDPOINT, AwsClients.IOT_DATA_ENDPOINT)
+        .forEach(System::clearProperty);
   }
 
   @Test

@@ -50,6 +50,9 @@ public final class AckProcessor {
         if (ack.action() == AckAction.RESOLVE && !current.status().active() && holds) {
           // a retried resolve: finish what a handler that died after closing may have left undone
           closed(current);
+        } else if (ack.action() == AckAction.ACCEPT && current.status().active() && holds) {
+          // a retried accept: the reporters' notice may be what a handler that died after the write left undone
+          notices.dispatched(current, settings.at(ack.receivedAt()));
         }
         settleCancels(ack, holds);
         return false;
@@ -57,6 +60,8 @@ public final class AckProcessor {
       if (incidents.replace(current, next.get())) {
         if (!next.get().status().active()) {
           closed(next.get());
+        } else if (ack.action() == AckAction.ACCEPT) {
+          notices.dispatched(next.get(), settings.at(ack.receivedAt()));
         }
         settleCancels(ack, holds);
         return true;

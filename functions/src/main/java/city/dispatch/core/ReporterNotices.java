@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * What each reporter of a work order is told, and when: referral (on intake, or when their report joined), dispatch
- * (a unit was sent at intake), closure and reopening. The text names the department and the deadline, never the
+ * (a crew accepted the work order, or had already when their report joined), closure and reopening. Each notice's id
+ * is fixed (work order, event, reopening, reporter), so a retry or a second crew's accept tells nobody twice. The text names the department and the deadline, never the
  * crew or the unit.
  */
 public final class ReporterNotices {
@@ -32,6 +33,11 @@ public final class ReporterNotices {
         send(incident, r, DISPATCHED, r.at());
       }
     });
+  }
+
+  /** A crew accepted the work order: every reporter is told. */
+  public void dispatched(Incident incident, OffsetDateTime at) {
+    everyReporter(incident, DISPATCHED, at);
   }
 
   public void closed(Incident incident, OffsetDateTime at) {

@@ -70,6 +70,14 @@ public final class Payments {
       return refusal.get();
     }
     PaymentIntent intent = intents.open(PaymentIntent.open(request, clock.instant()));
+    if (intent.state() == PaymentIntent.State.PAID) {
+      // a concurrent retry under this key paid after this one read the session: answer what it answers
+      Optional<Session> now = lookup.find(session.sessionId())
+          .filter(s -> s.payment().map(Payment::paymentId).filter(paymentId::equals).isPresent());
+      if (now.isPresent()) {
+        return paid(now.get());
+      }
+    }
     if (!intent.mayCharge(clock.instant())) {
       return intent.state() == PaymentIntent.State.DECLINED
           ? error(402, "payment declined: " + intent.reason().orElse("by the provider"))

@@ -30,6 +30,9 @@ class HotlineTest {
   private final Hotline hotline = new Hotline(settings, hotlineSettings, incidents, desk, dispatcher,
       new IncidentEvents(bus::add), new ReporterNotices(hotlineSettings, sent::add), clock);
 
+  private final AckProcessor acks = new AckProcessor(settings, incidents, new MemorySensorStore(), dispatcher,
+      new IncidentEvents(bus::add), new ReporterNotices(hotlineSettings, sent::add));
+
   private String filedBy(String citizen) {
     return filedBy(citizen, "36.52");
   }
@@ -42,6 +45,23 @@ class HotlineTest {
 
   private static Hotline.Feedback feedback(String rating, String reopen) {
     return Hotline.Feedback.parse(Map.of("rating", rating, "reopen", reopen));
+  }
+
+  @Test
+  void aReporterIsToldOnceWhenACrewAcceptsAfterTheIntake() {
+    String id = filedBy("c-1");
+    assertEquals(List.of(), sent, "the referral is the intake handler's; no crew yet");
+    Incident queued = incidents.get(id);
+    assertTrue(incidents.replace(queued, queued.assigned("U9", "claim-1", 0.4, Fixtures.at(T0))));
+
+    acks.apply(new UnitAck("U9", id, AckAction.ACCEPT, T0.plusSeconds(30)));
+    acks.apply(new UnitAck("U9", id, AckAction.ACCEPT, T0.plusSeconds(31)));
+
+    assertEquals(List.of(ReporterNotices.DISPATCHED, ReporterNotices.DISPATCHED),
+        sent.stream().map(n -> n.event()).toList(), "a retried accept notifies again under the same id");
+    assertEquals(1, sent.stream().map(CitizenNotifier.Notification::notificationId).distinct().count());
+    assertEquals("c-1", sent.get(0).citizen());
+    assertTrue(!sent.get(0).text().contains("U9"), "the crew is never named: " + sent.get(0).text());
   }
 
   @Test
