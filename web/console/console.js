@@ -192,11 +192,12 @@
   /** The 12345 board: open work orders by priority, then the nearest deadline; redrawn only when they changed. */
   async function refreshWorkOrders() {
     try {
-      const answer = await W.api('/ops/workorders?status=open');
-      const seen = JSON.stringify(answer);
+      const [open, closed] = await Promise.all([W.api('/ops/workorders?status=open'), W.api('/ops/workorders?status=closed')]);
+      const seen = JSON.stringify([open, closed]);
       if (seen !== lastWorkOrders) {
         lastWorkOrders = seen;
-        drawWorkOrders(answer.workOrders);
+        drawWorkOrders(open.workOrders);
+        drawFollowUps(closed.workOrders.filter(order => order.rating === null));
       }
     } catch (e) {
       // the next refresh tries again; the header shows the map's errors
@@ -221,6 +222,15 @@
       W.element('td', {}, [button('workorders.act', () => selectWorkOrder(order.workOrderId))]));
     }));
     $('#workorders-count').textContent = open.length;
+  }
+
+  /** Closed and not yet rated: the call-taker phones the caller and records the answer. */
+  function drawFollowUps(unrated) {
+    $('#followups').replaceChildren(...(unrated.length ? unrated.map(order => W.element('li', {
+      'data-workorder-id': order.workOrderId, 'data-priority': order.priority, 'data-status': order.status,
+    }, 'P' + order.priority + ' ' + order.department + ' ' + (order.serviceCode || '') + ' ',
+    button('workorders.act', () => selectWorkOrder(order.workOrderId))))
+      : [W.element('li', { class: 'muted' }, W.t('deadLetters.none'))]));
   }
 
   /** The action form stays outside the rows, so a redraw of the board never loses what the call-taker typed. */

@@ -208,7 +208,7 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(9)
-  void resolvingAWorkOrderFromTheConsoleClosesItAndCountsInTheFigures() throws Exception {
+  void resolvingAWorkOrderFromTheConsoleClosesItAndTheFollowUpRatesIt() throws Exception {
     signInThroughTheFragment();
     String id = filedWorkOrder;
     By row = By.cssSelector("#workorders tr[data-workorder-id='" + id + "']");
@@ -223,13 +223,25 @@ class ConsoleBrowserTest {
     assertEquals("filled and rolled the same day", order.path("resolution").asText());
     assertTrue(order.path("closedOnTime").asBoolean(), "closed within its deadline");
 
-    // the 12345 figure plots the department's on-time rate: this one closure, on time
+    // closed and not rated: it waits for the call-taker's follow-up, which rates it
+    browser.await(By.cssSelector("#followups [data-workorder-id='" + id + "'] button")).click();
+    browser.await(By.cssSelector("#workorder-action[data-workorder-id='" + id + "']"));
+    new Select(form.findElement(By.name("rating"))).selectByValue("4");
+    form.findElement(By.name("comment")).sendKeys("caller: the road is smooth again");
+    form.findElement(By.cssSelector("button[value=followup]")).click();
+    new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d ->
+        d.findElements(By.cssSelector("#followups [data-workorder-id='" + id + "']")).isEmpty());
+    JsonNode rated = get("/ops/workorders/" + id);
+    assertEquals(4, rated.path("rating").asInt());
+    assertEquals("closed", rated.path("status").asText(), "rated, not reopened");
+
+    // the 12345 figure plots the department's on-time and satisfaction rates: this one closure, on time, rated 4
     signInThroughTheFragment();
     String department = order.path("department").asText();
     new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d -> Boolean.TRUE.equals(browser.script(
         "const c = Chart.getChart(document.getElementById('figure-hotline'));"
             + "if (!c) return false; const i = c.data.labels.indexOf(arguments[0]);"
-            + "return i >= 0 && c.data.datasets[0].data[i] === 100;", department)));
+            + "return i >= 0 && c.data.datasets[0].data[i] === 100 && c.data.datasets[1].data[i] === 100;", department)));
   }
 
   @Test
