@@ -1,4 +1,4 @@
-// The ops console: one map of the city, the incident board, the call-taker's intake, the event feed, figures.
+// The ops console: one map of the city, the work-order and incident boards, the call-taker's intake, the event feed, figures.
 // The map and the board come from one request every 2 s (GET /ops/snapshot); it revalidates with its ETag, so an
 // unchanged city is a 304 without a body.
 'use strict';
@@ -34,6 +34,7 @@
       enter();
     });
     $('#intake').addEventListener('submit', fileCall);
+    $('#workorder-action').addEventListener('submit', actOnWorkOrder);
     document.addEventListener('city:language', () => refreshFigures());
     W.translatePage();
     if (W.token()) {
@@ -91,7 +92,9 @@
     await refresh();
     refreshFeeds();
     refreshFigures();
-    timers = [setInterval(refresh, REFRESH_MS), setInterval(refreshFeeds, FEED_MS), setInterval(refreshFigures, FIGURES_MS)];
+    refreshWorkOrders();
+    timers = [setInterval(refresh, REFRESH_MS), setInterval(refreshFeeds, FEED_MS), setInterval(refreshWorkOrders, FEED_MS),
+      setInterval(refreshFigures, FIGURES_MS)];
   }
 
   /** One request: the city snapshot; unchanged since the last one, it is a 304 and the browser's copy is used. */
@@ -184,6 +187,87 @@
     refresh();
   }
 
+  let lastWorkOrders = null;
+
+  /** The 12345 board: open work orders by priority, then the nearest deadline; redrawn only when they changed. */
+  async function refreshWorkOrders() {
+    try {
+      const [open, closed] = await Promise.all([W.api('/ops/workorders?status=open'), W.api('/ops/workorders?status=closed')]);
+      const seen = JSON.stringify([open, closed]);
+      if (seen !== lastWorkOrders) {
+        lastWorkOrders = seen;
+        drawWorkOrders(open.workOrders);
+        drawFollowUps(closed.workOrders.filter(order => order.rating === null));
+      }
+    } catch (e) {
+      // the next refresh tries again; the header shows the map's errors
+    }
+  }
+
+  function drawWorkOrders(open) {
+    open.sort((a, b) => a.priority - b.priority || new Date(a.resolveBy) - new Date(b.resolveBy));
+    $('#workorders tbody').replaceChildren(...open.map(order => {
+      // supervision marks overdue once a minute; a deadline passed since then is overdue too
+      const overdue = order.overdue || new Date(order.resolveBy).getTime() < Date.now();
+      return W.element('tr', {
+        'data-workorder-id': order.workOrderId, 'data-priority': order.priority, 'data-status': order.status,
+        'data-department': order.department, 'data-overdue': overdue, class: overdue ? 'overdue' : null,
+      },
+      W.element('td', {}, 'P' + order.priority),
+      W.element('td', { title: [order.serviceCode, order.description].filter(Boolean).join(': ') }, order.department),
+      W.element('td', {}, order.status.replace(/_/g, ' ')),
+      W.element('td', {}, W.time(order.resolveBy, city.timeZone) + (overdue ? ' · ' + W.t('board.overdue') : '')),
+      W.element('td', {}, String(order.reportCount)),
+      W.element('td', {}, String(order.escalationLevel)),
+      W.element('td', {}, [button('workorders.act', () => selectWorkOrder(order.workOrderId))]));
+    }));
+    $('#workorders-count').textContent = open.length;
+  }
+
+  /** Closed and not yet rated: the call-taker phones the caller and records the answer. */
+  function drawFollowUps(unrated) {
+    $('#followups').replaceChildren(...(unrated.length ? unrated.map(order => W.element('li', {
+      'data-workorder-id': order.workOrderId, 'data-priority': order.priority, 'data-status': order.status,
+    }, 'P' + order.priority + ' ' + order.department + ' ' + (order.serviceCode || '') + ' ',
+    button('workorders.act', () => selectWorkOrder(order.workOrderId))))
+      : [W.element('li', { class: 'muted' }, W.t('deadLetters.none'))]));
+  }
+
+  /** The action form stays outside the rows, so a redraw of the board never loses what the call-taker typed. */
+  function selectWorkOrder(workOrderId) {
+    const form = $('#workorder-action');
+    form.dataset.workorderId = workOrderId;
+    $('#workorder-action-id').textContent = workOrderId;
+    $('#workorder-action-result').textContent = '';
+    form.hidden = false;
+  }
+
+  /** Resolve: the department closes it with a note. Follow-up: the call-taker's phone call, rating and maybe reopening. */
+  async function actOnWorkOrder(event) {
+    event.preventDefault();
+    const form = event.target;
+    const id = form.dataset.workorderId;
+    const action = event.submitter && event.submitter.value;
+    const fields = new FormData(form);
+    const result = $('#workorder-action-result');
+    const body = action === 'resolve'
+      ? { note: String(fields.get('note') || '') }
+      : { rating: String(fields.get('rating')), comment: String(fields.get('comment') || ''), reopen: fields.get('reopen') ? 'true' : 'false' };
+    try {
+      const order = await W.api('/ops/workorders/' + encodeURIComponent(id) + '/' + action, { method: 'POST', body });
+      result.textContent = W.t(action === 'resolve' ? 'workorders.resolved' : 'workorders.followedUp', id);
+      result.dataset.workorderId = id;
+      result.dataset.status = order.status;
+      result.classList.remove('error');
+      form.reset();
+    } catch (e) {
+      result.textContent = e.message;
+      result.classList.add('error');
+    }
+    refreshWorkOrders();
+    refresh();
+  }
+
   function removeUnseen(byId, seen) {
     [...byId.keys()].filter(id => !seen.has(id)).forEach(id => {
       byId.get(id).remove();
@@ -261,7 +345,7 @@
     }
   }
 
-  /** The call-taker files what the caller says and confirms it at once: a call is a report someone vouches for. */
+  /** The call-taker files what the caller says as a 12345 work order (channel phone): a call needs no confirmation. */
   async function fileCall(event) {
     event.preventDefault();
     const form = event.target;
@@ -269,18 +353,17 @@
     const fields = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => String(v).trim() !== ''));
     const key = form.dataset.idempotencyKey || (form.dataset.idempotencyKey = crypto.randomUUID());
     try {
-      const receipt = await W.api('/open311/v2/requests.json', { method: 'POST', body: fields, headers: { 'Idempotency-Key': key } });
-      const id = receipt[0].service_request_id || receipt[0].serviceRequestId;
-      const incident = await W.api('/ops/incidents/' + encodeURIComponent(id));
-      if (incident.status === 'awaiting_confirmation') {
-        await W.api('/ops/incidents/' + encodeURIComponent(id) + '/confirm', { method: 'POST' });
-      }
+      const created = await W.api('/ops/workorders', { method: 'POST', body: fields, headers: { 'Idempotency-Key': key } });
+      const id = created.workOrderId;
       result.textContent = W.t('intake.filed', id);
+      // the work order is the incident: one id for both boards
       result.dataset.incidentId = id;
+      result.dataset.workorderId = id;
       result.classList.remove('error');
       delete form.dataset.idempotencyKey;
       form.reset();
       refresh();
+      refreshWorkOrders();
     } catch (e) {
       result.textContent = e.message;
       result.classList.add('error');
@@ -292,8 +375,8 @@
       return;
     }
     try {
-      const [summary, arrears, stats] = await Promise.all([
-        W.api('/ops/parking/summary'), W.api('/ops/parking/arrears'), W.api('/ops/dispatch/stats')]);
+      const [summary, arrears, stats, hotline] = await Promise.all([
+        W.api('/ops/parking/summary'), W.api('/ops/parking/arrears'), W.api('/ops/dispatch/stats'), W.api('/ops/workorders/stats')]);
       chart('occupancy', 'bar', state.availability.map(z => z.zone), ['free', 'occupied', 'closed', 'unknown'].map((s, i) => ({
         label: W.t(s), data: state.availability.map(z => z[s]), backgroundColor: ['#2a9d4b', '#d62828', '#6c757d', '#f2c14e'][i],
       })), true);
@@ -306,6 +389,12 @@
         { label: W.t('response.dispatch'), data: stats.priorities.map(p => minutes(p.reportToDispatch)), backgroundColor: '#457b9d' },
         { label: W.t('response.accept'), data: stats.priorities.map(p => minutes(p.dispatchToAccept)), backgroundColor: '#a8dadc' },
         { label: W.t('response.arrive'), data: stats.priorities.map(p => minutes(p.acceptToArrive)), backgroundColor: '#e63946' },
+      ]);
+      // a rate with nothing to divide is null: no bar, not a zero
+      const percent = rate => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
+      chart('hotline', 'bar', hotline.departments.map(d => d.department), [
+        { label: W.t('hotline.onTime'), data: hotline.departments.map(d => percent(d.onTimeRate)), backgroundColor: '#2a9d4b' },
+        { label: W.t('hotline.satisfaction'), data: hotline.departments.map(d => percent(d.satisfactionRate)), backgroundColor: '#3a86ff' },
       ]);
       chart('stations', 'bar', state.stations.map(s => s.stationId), [
         { label: W.t('stations.bikes'), data: state.stations.map(s => s.bikes), backgroundColor: '#3a86ff' },

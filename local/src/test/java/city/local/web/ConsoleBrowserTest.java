@@ -52,6 +52,8 @@ class ConsoleBrowserTest {
   private static Browser browser;
   private static MqttClient mqtt;
   private static String opsToken;
+  /** The call-taker's work order, filed in one test and resolved in the next. */
+  private static String filedWorkOrder;
 
   @BeforeAll
   static void twinAndBrowser() throws Exception {
@@ -183,7 +185,7 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(8)
-  void aCallTakerFilesAReportThroughTheFormAndItIsOnTheBoard() {
+  void aCallTakerFilesAReportThroughTheFormAndItIsAWorkOrderOnTheBoard() throws Exception {
     signInThroughTheFragment();
     WebElement form = browser.await(By.id("intake"));
     new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d -> !form.findElements(By.cssSelector("option")).isEmpty());
@@ -193,18 +195,67 @@ class ConsoleBrowserTest {
     form.findElement(By.name("long")).sendKeys("118.5432");
     form.findElement(By.name("description")).sendKeys("caller: a deep pothole in the right lane");
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    String id = browser.await(By.cssSelector("#intake-result[data-incident-id]")).getAttribute("data-incident-id");
+    String id = browser.await(By.cssSelector("#intake-result[data-workorder-id]")).getAttribute("data-workorder-id");
+    filedWorkOrder = id;
     // a pothole is priority 4 in the sample city; the call-taker vouched for it, so it does not await confirmation
+    browser.await(By.cssSelector("#workorders tr[data-workorder-id='" + id + "'][data-priority='4']"));
     browser.await(By.cssSelector("#board tr[data-incident-id='" + id + "'][data-priority='4']"));
     assertTrue(browser.all(By.cssSelector("#board tr[data-incident-id='" + id + "'][data-status='awaiting_confirmation']")).isEmpty());
+    JsonNode order = get("/ops/workorders/" + id);
+    assertEquals("phone", order.path("channel").asText(), "filed through the 12345 intake, not Open311");
+    assertEquals(1, order.path("reportCount").asInt());
   }
 
   @Test
   @Order(9)
-  void screenshots() {
+  void resolvingAWorkOrderFromTheConsoleClosesItAndTheFollowUpRatesIt() throws Exception {
+    signInThroughTheFragment();
+    String id = filedWorkOrder;
+    By row = By.cssSelector("#workorders tr[data-workorder-id='" + id + "']");
+    browser.await(row).findElement(By.cssSelector("button")).click();
+    WebElement form = browser.await(By.cssSelector("#workorder-action[data-workorder-id='" + id + "']"));
+    form.findElement(By.name("note")).sendKeys("filled and rolled the same day");
+    form.findElement(By.cssSelector("button[value=resolve]")).click();
+    browser.await(By.cssSelector("#workorder-action-result[data-workorder-id='" + id + "'][data-status='closed']"));
+    new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d -> d.findElements(row).isEmpty());
+    JsonNode order = get("/ops/workorders/" + id);
+    assertEquals("closed", order.path("status").asText());
+    assertEquals("filled and rolled the same day", order.path("resolution").asText());
+    assertTrue(order.path("closedOnTime").asBoolean(), "closed within its deadline");
+
+    // closed and not rated: it waits for the call-taker's follow-up, which rates it
+    browser.await(By.cssSelector("#followups [data-workorder-id='" + id + "'] button")).click();
+    browser.await(By.cssSelector("#workorder-action[data-workorder-id='" + id + "']"));
+    new Select(form.findElement(By.name("rating"))).selectByValue("4");
+    form.findElement(By.name("comment")).sendKeys("caller: the road is smooth again");
+    form.findElement(By.cssSelector("button[value=followup]")).click();
+    new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d ->
+        d.findElements(By.cssSelector("#followups [data-workorder-id='" + id + "']")).isEmpty());
+    JsonNode rated = get("/ops/workorders/" + id);
+    assertEquals(4, rated.path("rating").asInt());
+    assertEquals("closed", rated.path("status").asText(), "rated, not reopened");
+
+    // the 12345 figure plots the department's on-time and satisfaction rates: this one closure, on time, rated 4
+    signInThroughTheFragment();
+    String department = order.path("department").asText();
+    new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d -> Boolean.TRUE.equals(browser.script(
+        "const c = Chart.getChart(document.getElementById('figure-hotline'));"
+            + "if (!c) return false; const i = c.data.labels.indexOf(arguments[0]);"
+            + "return i >= 0 && c.data.datasets[0].data[i] === 100 && c.data.datasets[1].data[i] === 100;", department)));
+  }
+
+  @Test
+  @Order(10)
+  void screenshots() throws Exception {
+    HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/workorders"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"service_code\": \"streetlight\", \"lat\": 36.512, \"long\": 118.541,"
+            + " \"description\": \"caller: the streetlight at the school gate is out\"}")));
+    assertEquals(201, filed.statusCode(), filed.body());
     signInThroughTheFragment();
     new WebDriverWait(browser.driver, Browser.PAGE_TIMEOUT).until(d ->
-        !d.findElements(By.cssSelector("#board tr[data-incident-id]")).isEmpty());
+        !d.findElements(By.cssSelector("#board tr[data-incident-id]")).isEmpty()
+            && !d.findElements(By.cssSelector("#workorders tr[data-workorder-id]")).isEmpty());
     browser.screenshots("console");
   }
 
