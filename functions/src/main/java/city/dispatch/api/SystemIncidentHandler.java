@@ -2,6 +2,7 @@ package city.dispatch.api;
 
 import city.dispatch.core.DeviceNotice;
 import city.dispatch.core.FaultNotice;
+import city.dispatch.core.HotlineSettings;
 import city.dispatch.core.OverstayNotice;
 import city.dispatch.core.SystemIncidents;
 import city.platform.BusEvent;
@@ -22,13 +23,13 @@ public final class SystemIncidentHandler implements RequestHandler<Map<String, O
   private final SystemIncidents incidents;
 
   public SystemIncidentHandler() {
-    this(Wiring.fromEnvironment(City.current()));
+    this(City.current(), Wiring.fromEnvironment(City.current()));
   }
 
-  public SystemIncidentHandler(Wiring wiring) {
+  public SystemIncidentHandler(City city, Wiring wiring) {
     this.wiring = wiring;
-    this.incidents = new SystemIncidents(wiring.settings(), wiring.incidents(), wiring.dispatcher(),
-        wiring.incidentEvents());
+    this.incidents = new SystemIncidents(wiring.settings(), HotlineSettings.of(city), wiring.incidents(),
+        wiring.dispatcher(), wiring.incidentEvents());
   }
 
   @Override

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The intake of incidents the city system opens (issue 12 rules 3 and 4): each has an id derived from what it is
  * about, so it is created once (put-if-absent) however often its event is delivered, then dispatched like any
  * incident (the same queue, the same claim protocol) and announced on the bus. Every step is repeated by a retry:
- * the dispatch finds the incident taken, the event keeps its id.
+ * the dispatch finds the incident taken, the event keeps its id. Each is a work order of the {@code system} channel
+ * (issue 13), referred to the department whose field units are of its kind, with that department's deadlines.
  */
 public final class SystemIncidents {
   public static final String PARKING_ENFORCEMENT = "parking-enforcement";
@@ -20,13 +21,16 @@ public final class SystemIncidents {
   private static final int RETRIES = 8;
 
   private final DispatchSettings settings;
+  private final HotlineSettings hotline;
   private final IncidentStore incidents;
   private final Dispatcher dispatcher;
   private final IncidentEvents events;
 
-  public SystemIncidents(DispatchSettings settings, IncidentStore incidents, Dispatcher dispatcher,
-      IncidentEvents events) {
+  /** @param hotline the departments and deadlines of the work order each new incident is */
+  public SystemIncidents(DispatchSettings settings, HotlineSettings hotline, IncidentStore incidents,
+      Dispatcher dispatcher, IncidentEvents events) {
     this.settings = settings;
+    this.hotline = hotline;
     this.incidents = incidents;
     this.dispatcher = dispatcher;
     this.events = events;
@@ -43,7 +47,9 @@ public final class SystemIncidents {
         "no unit kind for " + request.category() + ": add it to the city file's dispatch.categories"));
     Report report = new Report(IncidentSource.SYSTEM, request.origin(), request.category(), null, kind,
         request.position(), false, null, request.description(), null, request.reportedAt(), null, request.source());
-    Incident incident = Incident.reported(request.incidentId(), report, null, priority(request.category()), null);
+    Incident incident = Incident.reported(request.incidentId(), report, null, priority(request.category()), null)
+        .asWorkOrder(WorkOrder.opened(Channel.SYSTEM, hotline.departmentOf(null, kind), request.category(),
+            hotline.deadlinesOf(null, kind), request.reportedAt(), List.of()));
     boolean created = incidents.create(incident, Optional.empty());
     Incident current = created ? incident : incidents.find(request.incidentId()).orElseThrow();
     if (current.status() == IncidentStatus.QUEUED) {

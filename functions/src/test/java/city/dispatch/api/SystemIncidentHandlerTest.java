@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import city.dispatch.core.Channel;
 import city.dispatch.core.DispatchSettings;
 import city.dispatch.core.Incident;
 import city.dispatch.core.IncidentEvents;
@@ -11,6 +12,7 @@ import city.dispatch.core.IncidentStatus;
 import city.dispatch.core.MemoryIncidentStore;
 import city.dispatch.core.MemorySensorStore;
 import city.dispatch.core.MemoryUnitStore;
+import city.dispatch.core.WorkOrder;
 import city.platform.BusEvent;
 import city.platform.City;
 import city.platform.InvalidInput;
@@ -31,7 +33,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rule 3 in dispatch: parking's overstay event becomes one warden's job, however often it is delivered. */
+/**
+ * Rules 3 and 4 in dispatch: parking's overstay event becomes one warden's job, however often it is delivered; a silent
+ * device one maintenance job. Each is a work order of the system channel (issue 13).
+ */
 class SystemIncidentHandlerTest {
   private static final String INCIDENT = "E-S1-20261128-17";
   private final City city = TestCity.sample();
@@ -42,7 +47,7 @@ class SystemIncidentHandlerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T03:05:01Z"));
   private final Wiring wiring = new Wiring(DispatchSettings.of(city), incidents, units, new MemorySensorStore(), radio,
       bus, clock);
-  private final SystemIncidentHandler handler = new SystemIncidentHandler(wiring);
+  private final SystemIncidentHandler handler = new SystemIncidentHandler(city, wiring);
   private final UnitStatusHandler statuses = new UnitStatusHandler(city, wiring, new MemoryDeadLetters());
   private final AckHandler acks = new AckHandler(city, wiring, new MemoryDeadLetters());
 
@@ -109,6 +114,13 @@ class SystemIncidentHandlerTest {
     assertTrue(radio.sent.get(0).message().path("description").asText().contains("S1"), "the warden is told the space");
     assertEquals(Instant.parse("2026-11-28T03:05:00.120Z"), incident.report().reportedAt().toInstant(),
         "reported when parking detected it, to the millisecond");
+    WorkOrder order = incident.workOrder();
+    assertEquals(Channel.SYSTEM, order.channel(), "issue 13: a system incident is a work order too");
+    assertEquals("urban-management", order.department(), "wardens are urban management's field units");
+    assertEquals("parking-enforcement", order.serviceCode());
+    assertEquals(incident.report().reportedAt().plusMinutes(30), order.acceptBy(), "the department's accept deadline");
+    assertEquals(incident.report().reportedAt().plusHours(24), order.resolveBy(), "the department's resolve deadline");
+    assertEquals(java.util.List.of(), order.reporters(), "no citizen to notify");
 
     assertEquals(2, bus.ofType(IncidentEvents.OPENED).size(), "the repeat publishes again: its first publish may have failed");
     bus.ofType(IncidentEvents.OPENED).forEach(e -> assertEquals(INCIDENT + "/opened", e.eventId()));
@@ -126,6 +138,8 @@ class SystemIncidentHandlerTest {
         "{\"incidentId\": \"" + INCIDENT + "\", \"action\": \"resolve\", \"ts\": \"2026-11-28T11:20:00+08:00\"}"), null);
 
     assertEquals(IncidentStatus.CLOSED, incidents.get(INCIDENT).status());
+    assertEquals(clock.instant(), incidents.get(INCIDENT).workOrder().closedAt().toInstant(),
+        "the warden's resolve closes the work order when dispatch hears it");
     BusEvent closed = bus.ofType(IncidentEvents.CLOSED).get(0);
     assertEquals(INCIDENT + "/closed", closed.eventId());
     assertEquals("S1-20261128-17", closed.detail().path("source").path("sessionId").asText());
@@ -148,10 +162,16 @@ class SystemIncidentHandlerTest {
     assertEquals("maintenance", job.kind());
     assertEquals(Map.of("domain", "ops", "deviceId", "B1", "deviceClass", "dock"), job.report().systemSource());
     assertEquals("M1", job.assignment().unitId());
+    assertEquals(Channel.SYSTEM, job.workOrder().channel());
+    assertEquals("urban-management", job.workOrder().department(), "the sample city's street devices are urban management's");
+    assertEquals("maintenance", job.workOrder().serviceCode());
+    assertEquals(job.report().reportedAt().plusHours(24), job.workOrder().resolveBy());
 
     assertEquals(Map.of("incidentId", incidentId, "cleared", true), handler.handleRequest(back(), null));
     assertEquals(Map.of("incidentId", incidentId, "cleared", false), handler.handleRequest(back(), null));
     assertEquals(IncidentStatus.CLOSED, incidents.get(incidentId).status());
+    assertEquals("device B1 spoke again", incidents.get(incidentId).workOrder().resolution(),
+        "the system's clearance closes the work order");
     assertEquals("cancel", radio.sent.get(radio.sent.size() - 1).message().path("action").asText(), "M1 is told to drop it");
     assertEquals(null, units.find(java.util.List.of("M1")).get("M1").incidentId(), "and freed");
     assertEquals(2, bus.ofType(IncidentEvents.CLOSED).size(), "a repeated back publishes again, same id");
