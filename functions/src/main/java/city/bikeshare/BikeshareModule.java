@@ -1,6 +1,7 @@
 package city.bikeshare;
 
 import city.bikeshare.api.BikeshareDevices;
+import city.bikeshare.api.DockSilenceHandler;
 import city.bikeshare.api.GbfsApiHandler;
 import city.bikeshare.api.PlanApiHandler;
 import city.bikeshare.api.PlanScheduleHandler;
@@ -22,6 +23,7 @@ import city.catalog.HttpRoute;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
+import city.platform.DeviceHealthNotice;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -42,6 +44,11 @@ public final class BikeshareModule implements CityModule {
   /** Dispatch's incident events (their contract is docs/events.md); categories and radius are the city file's. */
   static final String INCIDENT_PATTERN = "{\"source\": [\"" + IncidentNotice.SOURCE + "\"], \"detail-type\": [\""
       + IncidentNotice.OPENED + "\", \"" + IncidentNotice.CLOSED + "\"]}";
+
+  /** The ops health check's word on dock controllers (rule 4). */
+  static final String DOCK_HEALTH_PATTERN = "{\"source\": [\"" + DeviceHealthNotice.SOURCE + "\"], \"detail-type\": [\""
+      + DeviceHealthNotice.SILENT + "\", \"" + DeviceHealthNotice.BACK + "\"], \"detail\": {\"deviceClass\": [\""
+      + DOCK.wireName() + "\"]}}";
 
   @Override
   public Domain declarations() {
@@ -81,6 +88,10 @@ public final class BikeshareModule implements CityModule {
         .because("city bus: an incident nearby closes stations (one conditional put per station within the radius), its "
             + "end reopens them; when the latest plan still sends a truck there it plans again, so it is sized like the "
             + "planner");
+    FunctionSpec dockSilences = FunctionSpec.handledBy("BikeshareDockSilences", DockSilenceHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(2)
+        .readsAndWrites(TABLE)
+        .because("city bus: a dock controller went silent or came back; one conditional put per event, a few a day");
 
     List<HttpRoute> routes = new ArrayList<>();
     for (String file : GBFS_FILES) {
@@ -91,7 +102,7 @@ public final class BikeshareModule implements CityModule {
 
     return new Domain("bikeshare",
         List.of(table),
-        List.of(stationStatus, truckStatus, gbfs, planApi, planner, incidents),
+        List.of(stationStatus, truckStatus, gbfs, planApi, planner, incidents, dockSilences),
         List.of(
             TopicRule.fromDevices("bikeshare_station_status", "bikeshare/stations/+/status", DOCK,
                 "BikeshareStationStatus", "dock controller: bikes docked and docks free"),
@@ -104,8 +115,11 @@ public final class BikeshareModule implements CityModule {
                 "a dock controller reported a fault (station status \"fault\")"),
             new EventType(DockFaults.SOURCE, DockFaults.CLEARED, List.of("BikeshareStationStatus"),
                 "a dock controller that reported a fault reported none")),
-            List.of(new EventRule("bikeshare_incident_closures", INCIDENT_PATTERN, "BikeshareIncidents",
-                "an incident opened or closed: stations near it close or reopen (integration.closeStation*)")));
+            List.of(
+                new EventRule("bikeshare_incident_closures", INCIDENT_PATTERN, "BikeshareIncidents",
+                    "an incident opened or closed: stations near it close or reopen (integration.closeStation*)"),
+                new EventRule("bikeshare_dock_silences", DOCK_HEALTH_PATTERN, "BikeshareDockSilences",
+                    "a dock controller went silent or came back: its station stops renting, then rents again")));
   }
 
   @Override

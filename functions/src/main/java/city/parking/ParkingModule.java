@@ -21,11 +21,13 @@ import city.parking.api.ParkingOpsApiHandler;
 import city.parking.api.ParkingSessionsApiHandler;
 import city.parking.api.PaymentReconciliationHandler;
 import city.parking.api.PlateReadHandler;
+import city.parking.api.SensorSilenceHandler;
 import city.parking.api.SettlementHandler;
 import city.parking.core.EnforcementNote;
 import city.parking.core.IncidentNotice;
 import city.parking.core.OverstayEvent;
 import city.parking.core.ParkingTable;
+import city.platform.DeviceHealthNotice;
 import city.platform.DynamoDeadLetterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -50,6 +52,11 @@ public final class ParkingModule implements CityModule {
   static final String ENFORCEMENT_CLOSED_PATTERN = "{\"source\": [\"" + EnforcementNote.SOURCE + "\"], \"detail-type\": [\""
       + EnforcementNote.CLOSED + "\"], \"detail\": {\"category\": [\"" + EnforcementNote.CATEGORY + "\"],"
       + " \"source\": {\"domain\": [\"parking\"]}}}";
+
+  /** The ops health check's word on parking sensors (rule 4). */
+  static final String SENSOR_HEALTH_PATTERN = "{\"source\": [\"" + DeviceHealthNotice.SOURCE + "\"], \"detail-type\": [\""
+      + DeviceHealthNotice.SILENT + "\", \"" + DeviceHealthNotice.BACK + "\"], \"detail\": {\"deviceClass\": [\""
+      + SENSOR.wireName() + "\"]}}";
 
   @Override
   public Domain declarations() {
@@ -96,6 +103,11 @@ public final class ParkingModule implements CityModule {
         .memoryMb(512).timeoutSeconds(10).reservedConcurrency(2)
         .readsAndWrites(TABLE)
         .because("city bus: a warden's job for an overstay closed; one put of the session's note, a few a day");
+    FunctionSpec silences = FunctionSpec.handledBy("ParkingSensorSilences", SensorSilenceHandler.class)
+        .memoryMb(512).timeoutSeconds(10).reservedConcurrency(2)
+        .readsAndWrites(TABLE)
+        .because("city bus: a sensor went silent or came back; one head read and one conditional put per event, a few"
+            + " a day");
     FunctionSpec reconciliation = FunctionSpec.handledBy("ParkingReconciliation", PaymentReconciliationHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE)
@@ -103,7 +115,7 @@ public final class ParkingModule implements CityModule {
             + "(one index query, usually empty); one run at a time, and the refund is claimed by a conditional write");
     return new Domain("parking",
         List.of(table),
-        List.of(occupancy, plates, api, sessions, ops, settlement, incidents, notes, reconciliation),
+        List.of(occupancy, plates, api, sessions, ops, settlement, incidents, notes, silences, reconciliation),
         List.of(
             TopicRule.fromDevices("parking_occupancy", "parking/spaces/+/occupancy", SENSOR, "ParkingOccupancy",
                 "geomagnetic sensor: space occupied or free"),
@@ -131,7 +143,9 @@ public final class ParkingModule implements CityModule {
                 new EventRule("parking_incident_closures", INCIDENT_PATTERN, "ParkingIncidents",
                     "an incident opened or closed: spaces near it close or reopen (integration.closeParking*)"),
                 new EventRule("parking_enforcement_notes", ENFORCEMENT_CLOSED_PATTERN, "ParkingEnforcementNotes",
-                    "a warden's job for an overstay closed: its session gets the enforcement note")));
+                    "a warden's job for an overstay closed: its session gets the enforcement note"),
+                new EventRule("parking_sensor_silences", SENSOR_HEALTH_PATTERN, "ParkingSensorSilences",
+                    "a parking sensor went silent or came back: its space shows unknown, then its status again")));
   }
 
   @Override

@@ -3,6 +3,7 @@ package city.bikeshare.api;
 import city.bikeshare.core.BikeshareLayout;
 import city.bikeshare.core.gbfs.GbfsFeeds;
 import city.bikeshare.core.gbfs.GbfsFile;
+import city.bikeshare.core.store.DockSilences;
 import city.bikeshare.core.store.StationClosures;
 import city.bikeshare.core.store.StationStore;
 import city.platform.City;
@@ -20,25 +21,30 @@ import java.util.function.Function;
 
 /**
  * The public GBFS v3.0 dataset. The files that only depend on the city file are serialised once per
- * execution environment; station_status is two queries (the stations, the closures), system_alerts one. Every
+ * execution environment; station_status is three queries (the stations, the closures, the silent docks),
+ * system_alerts one. Every
  * response may be cached for its file's ttl.
  */
 public final class GbfsApiHandler extends HttpApiHandler {
   public GbfsApiHandler() {
-    this(City.current(), Wiring.stations(), Wiring.closures(), Clock.systemUTC(), Config.optional(GbfsUrls.BASE_URL));
+    this(City.current(), Wiring.stations(), Wiring.closures(), Wiring.dockSilences(), Clock.systemUTC(),
+        Config.optional(GbfsUrls.BASE_URL));
   }
 
-  public GbfsApiHandler(City city, StationStore stations, StationClosures closures, Clock clock,
+  public GbfsApiHandler(City city, StationStore stations, StationClosures closures, DockSilences silences,
+      Clock clock,
       Optional<String> baseUrl) {
-    this(new GbfsFeeds(BikeshareLayout.of(city)), stations, closures, clock, baseUrl);
+    this(new GbfsFeeds(BikeshareLayout.of(city)), stations, closures, silences, clock, baseUrl);
   }
 
-  private GbfsApiHandler(GbfsFeeds feeds, StationStore stations, StationClosures closures, Clock clock,
+  private GbfsApiHandler(GbfsFeeds feeds, StationStore stations, StationClosures closures, DockSilences silences,
+      Clock clock,
       Optional<String> baseUrl) {
-    super(endpoints(feeds, stations, closures, clock, baseUrl));
+    super(endpoints(feeds, stations, closures, silences, clock, baseUrl));
   }
 
-  private static List<Endpoint> endpoints(GbfsFeeds feeds, StationStore stations, StationClosures closures, Clock clock,
+  private static List<Endpoint> endpoints(GbfsFeeds feeds, StationStore stations, StationClosures closures, DockSilences silences,
+      Clock clock,
       Optional<String> baseUrl) {
     String systemInformation = Json.write(feeds.systemInformation());
     String vehicleTypes = Json.write(feeds.vehicleTypes());
@@ -54,7 +60,7 @@ public final class GbfsApiHandler extends HttpApiHandler {
         endpoint(GbfsFile.VEHICLE_TYPES, request -> vehicleTypes),
         endpoint(GbfsFile.STATION_INFORMATION, request -> stationInformation),
         endpoint(GbfsFile.STATION_STATUS, request -> Json.write(
-            feeds.stationStatus(stations.latest(), closures.active(), clock.instant()))),
+            feeds.stationStatus(stations.latest(), closures.active(), silences.silent(), clock.instant()))),
         endpoint(GbfsFile.SYSTEM_ALERTS, request -> Json.write(feeds.systemAlerts(closures.active(), clock.instant()))),
         endpoint(GbfsFile.SYSTEM_PRICING_PLANS, request -> pricing.orElseThrow(
             () -> HttpError.notFound("this system publishes no pricing plans"))));

@@ -5,10 +5,12 @@ import city.bikeshare.core.BikeshareTable;
 import city.bikeshare.core.plan.PlanIds;
 import city.bikeshare.core.service.PlanService;
 import city.bikeshare.core.store.PlanStore;
+import city.bikeshare.core.store.DockSilences;
 import city.bikeshare.core.store.StationClosures;
 import city.bikeshare.core.store.StationStore;
 import city.bikeshare.core.store.TruckStore;
 import city.bikeshare.store.dynamodb.DynamoPlanStore;
+import city.bikeshare.store.dynamodb.DynamoDockSilences;
 import city.bikeshare.store.dynamodb.DynamoStationClosures;
 import city.bikeshare.store.dynamodb.DynamoStationStore;
 import city.bikeshare.store.dynamodb.DynamoTruckStore;
@@ -42,6 +44,10 @@ public final class Wiring {
 
   public static StationClosures closures() {
     return new DynamoStationClosures(AwsClients.dynamoDb(), table());
+  }
+
+  public static DockSilences dockSilences() {
+    return new DynamoDockSilences(AwsClients.dynamoDb(), table());
   }
 
   public static DeadLetterStore deadLetters() {

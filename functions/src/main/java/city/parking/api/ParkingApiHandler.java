@@ -2,6 +2,8 @@ package city.parking.api;
 
 import city.parking.core.Closure;
 import city.parking.core.ParkingLayout;
+import city.parking.core.SensorSilence;
+import city.parking.core.SensorSilences;
 import city.parking.core.SpaceClosures;
 import city.parking.core.SpaceHead;
 import city.parking.core.SpaceState;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** Public parking data: zones with their spaces, a zone's availability, one space's state. */
 public final class ParkingApiHandler extends HttpApiHandler {
@@ -27,19 +30,22 @@ public final class ParkingApiHandler extends HttpApiHandler {
   private static final int LAYOUT_CACHE_SECONDS = 3600;
 
   public ParkingApiHandler() {
-    this(City.current(), Wiring.storesFromEnvironment().spaces(), Wiring.closuresFromEnvironment());
+    this(City.current(), Wiring.storesFromEnvironment().spaces(), Wiring.closuresFromEnvironment(),
+        Wiring.silencesFromEnvironment());
   }
 
-  public ParkingApiHandler(City city, SpaceStore spaces, SpaceClosures closures) {
-    this(ParkingLayout.of(city), spaces, closures);
+  public ParkingApiHandler(City city, SpaceStore spaces, SpaceClosures closures, SensorSilences silences) {
+    this(ParkingLayout.of(city), spaces, closures, silences);
   }
 
-  private ParkingApiHandler(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures) {
+  private ParkingApiHandler(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures,
+      SensorSilences silences) {
     super(List.of(
         new Endpoint("GET /parking/zones", request -> zones(layout)),
         new Endpoint("GET /parking/zones/{zone}/availability",
-            request -> availability(layout, spaces, closures, request)),
-        new Endpoint("GET /parking/spaces/{spaceId}", request -> space(layout, spaces, closures, request))));
+            request -> availability(layout, spaces, closures, silences, request)),
+        new Endpoint("GET /parking/spaces/{spaceId}", request -> space(layout, spaces, closures, silences,
+            request))));
   }
 
   record SpaceView(String spaceId, double lat, double lon) {}
@@ -63,16 +69,20 @@ public final class ParkingApiHandler extends HttpApiHandler {
   }
 
   private static HttpResponse availability(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures,
-      HttpRequest request) {
+      SensorSilences silences, HttpRequest request) {
     String zoneId = request.pathParameter("zone");
     ParkingLayout.Zone zone = layout.zone(zoneId).orElseThrow(() -> HttpError.notFound("no zone " + zoneId));
-    return HttpResponse.ok(ZoneAvailability.of(zone, spaces.zone(zoneId), closures.zone(zoneId)))
+    return HttpResponse.ok(ZoneAvailability.of(zone, spaces.zone(zoneId), closures.zone(zoneId),
+            silences.zone(zoneId)))
         .cacheableFor(AVAILABILITY_CACHE_SECONDS);
   }
 
-  /** A closed space says so whatever its sensor reports; its end shows the sensor's status again. */
+  /**
+   * A closed space says so whatever its sensor reports; its end shows the sensor's status again. A silent sensor's
+   * space is unknown, since the silence began.
+   */
   private static HttpResponse space(ParkingLayout layout, SpaceStore spaces, SpaceClosures closures,
-      HttpRequest request) {
+      SensorSilences silences, HttpRequest request) {
     String spaceId = request.pathParameter("spaceId");
     ParkingLayout.Zone zone = layout.zoneOf(spaceId).orElseThrow(() -> HttpError.notFound("no space " + spaceId));
     List<Closure> closedBy = closures.of(zone.zone(), spaceId);
@@ -83,6 +93,11 @@ public final class ParkingApiHandler extends HttpApiHandler {
           new ClosedBy(first.incidentId())));
     }
     SpaceState state = spaces.head(zone.zone(), spaceId).map(SpaceHead::state).orElse(SpaceState.unknown(spaceId));
+    Optional<SensorSilence> silence = silences.of(zone.zone(), spaceId).filter(s -> s.hides(state));
+    if (silence.isPresent()) {
+      return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), SpaceStatus.UNKNOWN.wireName(),
+          silence.get().silentSince().atOffset(ZoneOffset.UTC), null));
+    }
     return HttpResponse.ok(new SpaceStateView(spaceId, zone.zone(), state.status().wireName(), state.since(), null));
   }
 }

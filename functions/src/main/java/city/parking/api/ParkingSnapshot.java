@@ -2,6 +2,7 @@ package city.parking.api;
 
 import city.parking.ParkingModule;
 import city.parking.core.ParkingLayout;
+import city.parking.core.SensorSilences;
 import city.parking.core.SpaceClosures;
 import city.parking.core.SpaceStore;
 import city.parking.core.ZoneAvailability;
@@ -29,8 +30,10 @@ public final class ParkingSnapshot implements SnapshotPart {
     ParkingLayout layout = ParkingLayout.of(city);
     SpaceStore spaces = Wiring.storesFromEnvironment().spaces();
     SpaceClosures closures = Wiring.closuresFromEnvironment();
+    SensorSilences silences = Wiring.silencesFromEnvironment();
     return () -> new Zones(layout.zones().stream()
-        .map(zone -> ZoneAvailability.of(zone, spaces.zone(zone.zone()), closures.zone(zone.zone())))
+        .map(zone -> ZoneAvailability.of(zone, spaces.zone(zone.zone()), closures.zone(zone.zone()),
+            silences.zone(zone.zone())))
         .toList());
   }
 }

@@ -4,6 +4,7 @@ import city.parking.core.EnforcementNotes;
 import city.parking.core.ParkingStores;
 import city.parking.core.ParkingTable;
 import city.parking.core.PaymentProvider;
+import city.parking.core.SensorSilences;
 import city.parking.core.SpaceClosures;
 import city.parking.payment.SimulatedPaymentProvider;
 import city.parking.store.dynamodb.DynamoEnforcementNotes;
@@ -11,6 +12,7 @@ import city.parking.store.dynamodb.DynamoIdempotencyStore;
 import city.parking.store.dynamodb.DynamoPaymentIntentStore;
 import city.parking.store.dynamodb.DynamoPlateReadStore;
 import city.parking.store.dynamodb.DynamoSessionStore;
+import city.parking.store.dynamodb.DynamoSensorSilences;
 import city.parking.store.dynamodb.DynamoSpaceClosures;
 import city.parking.store.dynamodb.DynamoSpaceStore;
 import city.platform.AwsClients;
@@ -41,6 +43,10 @@ public final class Wiring {
 
   static SpaceClosures closuresFromEnvironment() {
     return new DynamoSpaceClosures(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
+  }
+
+  static SensorSilences silencesFromEnvironment() {
+    return new DynamoSensorSilences(AwsClients.dynamoDb(), Config.required(ParkingTable.ENV));
   }
 
   static EnforcementNotes enforcementNotesFromEnvironment() {

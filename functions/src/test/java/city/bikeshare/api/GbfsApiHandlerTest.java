@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import city.bikeshare.core.StationStatus;
 import city.bikeshare.core.gbfs.GbfsFile;
 import city.bikeshare.core.gbfs.GbfsSchemaValidator;
+import city.bikeshare.core.store.MemoryDockSilences;
 import city.bikeshare.core.store.MemoryStationClosures;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.platform.Json;
@@ -29,6 +30,7 @@ class GbfsApiHandlerTest {
   private final MemoryStationStore stations = new MemoryStationStore();
   private final MemoryStationClosures closures = new MemoryStationClosures();
   private final GbfsApiHandler handler = new GbfsApiHandler(TestCity.sample(), stations, closures,
+      new MemoryDockSilences(),
       Clock.fixed(Instant.parse("2026-11-28T01:00:00Z"), ZoneOffset.UTC), Optional.empty());
 
   private static final Map<GbfsFile, String> EVENTS = Map.of(

@@ -11,6 +11,7 @@ import city.platform.TestCity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class IncidentClosuresTest {
     SpaceHead free = SpaceHead.empty("Z1", "S1").seen(new city.parking.core.session.OccupancyReading("S1", false,
         java.time.OffsetDateTime.parse("2026-11-28T09:00:00+08:00"), 1));
     rule.apply(opened("I1", "collision", null, AT_S1));
-    ZoneAvailability availability = ZoneAvailability.of(z1, List.of(free), closures.zone("Z1"));
+    ZoneAvailability availability = ZoneAvailability.of(z1, List.of(free), closures.zone("Z1"), Map.of());
     assertEquals(0, availability.free(), "S1 reports free but is closed");
     assertEquals(closedSpaces().size(), availability.closed());
     assertEquals(z1.spaces().size(), availability.free() + availability.occupied() + availability.closed()

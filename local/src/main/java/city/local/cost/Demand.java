@@ -37,7 +37,9 @@ final class Demand {
       // rules 3 and 4 have no rate of their own in the workload yet: priced as one job per incident, an upper bound
       // for a county whose overstays, silences and faults are rarer than its incidents
       Map.entry("DispatchSystemIncidents", (w, a) -> w.incidentsPerDay()),
-      Map.entry("ParkingEnforcementNotes", (w, a) -> w.incidentsPerDay()));
+      Map.entry("ParkingEnforcementNotes", (w, a) -> w.incidentsPerDay()),
+      Map.entry("ParkingSensorSilences", (w, a) -> w.incidentsPerDay()),
+      Map.entry("BikeshareDockSilences", (w, a) -> w.incidentsPerDay()));
 
   private Demand() {}
 

@@ -36,6 +36,8 @@ class EventRulesMatchTest {
   private static final String SILENT = "{\"eventId\": \"P1/silent/1\", \"deviceId\": \"P1\", \"deviceClass\": \"parking-sensor\","
       + " \"lat\": 36.5, \"lon\": 118.5, \"silentSince\": \"2026-11-28T01:00:00Z\", \"detectedAt\": \"2026-11-28T02:00:00Z\"}";
 
+  private static final String DOCK_SILENT = SILENT.replace("parking-sensor", "dock");
+
   private static final String FAULT = "{\"eventId\": \"B1/fault/1\", \"stationId\": \"B1\", \"fault\": \"lock jammed\","
       + " \"faultSince\": \"2026-11-28T09:00:00+08:00\", \"lat\": 36.5, \"lon\": 118.5}";
 
@@ -61,6 +63,14 @@ class EventRulesMatchTest {
       new Case("dispatch_device_maintenance", event("city.ops", "Device Back", SILENT), true),
       new Case("dispatch_device_maintenance", event("city.ops", "Device Seen", SILENT), false),
       new Case("dispatch_device_maintenance", event("city.parking", "Device Silent", SILENT), false),
+      new Case("parking_sensor_silences", event("city.ops", "Device Silent", SILENT), true),
+      new Case("parking_sensor_silences", event("city.ops", "Device Back", SILENT), true),
+      new Case("parking_sensor_silences", event("city.ops", "Device Silent", DOCK_SILENT), false),
+      new Case("parking_sensor_silences", event("city.parking", "Device Silent", SILENT), false),
+      new Case("bikeshare_dock_silences", event("city.ops", "Device Silent", DOCK_SILENT), true),
+      new Case("bikeshare_dock_silences", event("city.ops", "Device Back", DOCK_SILENT), true),
+      new Case("bikeshare_dock_silences", event("city.ops", "Device Silent", SILENT), false),
+      new Case("bikeshare_dock_silences", event("city.bikeshare", "Device Back", DOCK_SILENT), false),
       new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault", FAULT), true),
       new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Fault Cleared", FAULT), true),
       new Case("dispatch_dock_faults", event("city.bikeshare", "Dock Faults", FAULT), false),

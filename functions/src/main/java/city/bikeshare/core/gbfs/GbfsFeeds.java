@@ -116,9 +116,11 @@ public final class GbfsFeeds {
 
   /**
    * Every station of the city file; one that never reported, or that an incident closes, is shown as neither renting
-   * nor returning (one that never reported with nothing available, as of the layout's date).
+   * nor returning (one that never reported with nothing available, as of the layout's date); one whose dock is silent
+   * (rule 4) is not renting, and returning as it would be otherwise.
    */
-  public ObjectNode stationStatus(List<StationState> latest, List<StationClosure> closures, Instant now) {
+  public ObjectNode stationStatus(List<StationState> latest, List<StationClosure> closures, Set<String> silentDocks,
+      Instant now) {
     Set<String> closed = closures.stream().map(StationClosure::stationId).collect(Collectors.toSet());
     Map<String, StationState> byId = latest.stream()
         .collect(Collectors.toMap(StationState::stationId, Function.identity(), (a, b) -> a));
@@ -134,7 +136,7 @@ public final class GbfsFeeds {
       node.put("num_docks_available", reported ? state.docks() : 0);
       node.put("is_installed", true);
       boolean open = reported && !closed.contains(station.stationId());
-      node.put("is_renting", open);
+      node.put("is_renting", open && !silentDocks.contains(station.stationId()));
       node.put("is_returning", open);
       node.put("last_reported", timestamp(reported ? state.reportedAt().toInstant() : layout.layoutUpdatedAt().toInstant()));
     }

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class GbfsFeedsTest {
         GbfsFile.SYSTEM_INFORMATION, feeds.systemInformation(),
         GbfsFile.VEHICLE_TYPES, feeds.vehicleTypes(),
         GbfsFile.STATION_INFORMATION, feeds.stationInformation(),
-        GbfsFile.STATION_STATUS, feeds.stationStatus(someReports(), List.of(), NOW),
+        GbfsFile.STATION_STATUS, feeds.stationStatus(someReports(), List.of(), Set.of(), NOW),
         GbfsFile.SYSTEM_PRICING_PLANS, feeds.pricingPlans(),
         GbfsFile.SYSTEM_ALERTS, feeds.systemAlerts(someClosures(), NOW));
   }
@@ -94,14 +95,26 @@ class GbfsFeedsTest {
 
   @Test
   void aClosedStationNeitherRentsNorReturnsWhateverItsDockReports() {
-    JsonNode stations = feeds.stationStatus(someReports(), someClosures(), NOW).path("data").path("stations");
+    JsonNode stations = feeds.stationStatus(someReports(), someClosures(), Set.of(), NOW).path("data").path("stations");
     assertEquals("B1", stations.get(0).path("station_id").asText());
     assertEquals(16, stations.get(0).path("num_vehicles_available").asInt(), "the bikes are still there");
     assertFalse(stations.get(0).path("is_renting").asBoolean());
     assertFalse(stations.get(0).path("is_returning").asBoolean());
     assertTrue(stations.get(0).path("is_installed").asBoolean());
-    JsonNode open = feeds.stationStatus(someReports(), List.of(), NOW).path("data").path("stations").get(0);
+    JsonNode open = feeds.stationStatus(someReports(), List.of(), Set.of(), NOW).path("data").path("stations").get(0);
     assertTrue(open.path("is_renting").asBoolean() && open.path("is_returning").asBoolean(), "lifted: B1 reported");
+  }
+
+  @Test
+  void aSilentDocksStationIsInstalledButNotRentingAndStillReturning() {
+    JsonNode b1 = feeds.stationStatus(someReports(), List.of(), Set.of("B1"), NOW).path("data").path("stations").get(0);
+    assertEquals("B1", b1.path("station_id").asText());
+    assertTrue(b1.path("is_installed").asBoolean());
+    assertFalse(b1.path("is_renting").asBoolean());
+    assertTrue(b1.path("is_returning").asBoolean());
+    JsonNode closedToo = feeds.stationStatus(someReports(), someClosures(), Set.of("B1"), NOW).path("data")
+        .path("stations").get(0);
+    assertFalse(closedToo.path("is_returning").asBoolean(), "a closure still stops returns");
   }
 
   @Test
@@ -113,7 +126,7 @@ class GbfsFeedsTest {
 
   @Test
   void theValidatorRejectsWhatTheSpecForbids() {
-    ObjectNode status = feeds.stationStatus(someReports(), List.of(), NOW);
+    ObjectNode status = feeds.stationStatus(someReports(), List.of(), Set.of(), NOW);
     ((ObjectNode) status.path("data").path("stations").get(0)).remove("is_renting");
     assertFalse(GbfsSchemaValidator.validate("station_status", status).isEmpty());
     ObjectNode system = feeds.systemInformation();
@@ -153,7 +166,7 @@ class GbfsFeedsTest {
 
   @Test
   void stationStatusCoversEveryStationWithDocksAvailableAlways() {
-    JsonNode stations = feeds.stationStatus(someReports(), List.of(), NOW).path("data").path("stations");
+    JsonNode stations = feeds.stationStatus(someReports(), List.of(), Set.of(), NOW).path("data").path("stations");
     assertEquals(layout.stations().size(), stations.size());
     for (JsonNode station : stations) {
       assertTrue(station.has("num_docks_available"), station.toString());
@@ -213,7 +226,7 @@ class GbfsFeedsTest {
       reports.add(new StationState(id, i % 21, 20 - i % 21, at.minusSeconds(i % 600), 0, at.minusHours(1)));
     }
     GbfsFeeds large = new GbfsFeeds(BikeshareLayout.of(City.parse(root)));
-    byte[] status = Json.write(large.stationStatus(reports, List.of(), NOW)).getBytes(StandardCharsets.UTF_8);
+    byte[] status = Json.write(large.stationStatus(reports, List.of(), Set.of(), NOW)).getBytes(StandardCharsets.UTF_8);
     byte[] information = Json.write(large.stationInformation()).getBytes(StandardCharsets.UTF_8);
     double statusPerStation = (double) status.length / count;
     double statusGzipPerStation = (double) gzip(status) / count;
