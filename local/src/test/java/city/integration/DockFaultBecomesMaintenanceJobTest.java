@@ -7,7 +7,6 @@ import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
-import city.local.mqtt.ThingPolicy;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,18 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,40 +37,26 @@ class DockFaultBecomesMaintenanceJobTest {
   private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
   private static Twin twin;
-  private static MqttClient devices;
+  private static BusTwin kit;
   private static String ops;
 
   @BeforeAll
   static void start() throws MqttException {
-    twin = Twin.start(TwinOptions.inMemory().withCityFile(TwinOptions.sampleCity(RepoRoot.find()))
+    kit = BusTwin.start(TwinOptions.inMemory().withCityFile(TwinOptions.sampleCity(RepoRoot.find()))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
-    devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    options.setUserName(ThingPolicy.OPERATOR);
-    options.setPassword(twin.mqttOperatorPassword().toCharArray());
-    options.setCleanSession(true);
-    devices.connect(options);
-    ops = twin.token("ops-1", "ops", List.of());
+    twin = kit.twin();
+    ops = kit.opsToken();
   }
 
   @AfterAll
   static void stop() throws MqttException {
-    if (devices != null) {
-      devices.disconnect();
-      devices.close();
-    }
-    if (twin != null) {
-      twin.close();
+    if (kit != null) {
+      kit.close();
     }
   }
 
   private static void publish(String topic, String payload) {
-    try {
-      devices.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
-    } catch (MqttException e) {
-      throw new IllegalStateException("publish to " + topic + " failed", e);
-    }
+    kit.publish(topic, payload);
   }
 
   private static void status(OffsetDateTime ts, String fault) {

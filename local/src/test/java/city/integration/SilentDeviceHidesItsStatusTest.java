@@ -7,28 +7,18 @@ import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
-import city.local.mqtt.ThingPolicy;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,36 +31,25 @@ import org.junit.jupiter.api.Test;
  */
 class SilentDeviceHidesItsStatusTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
   private static Twin twin;
-  private static MqttClient devices;
+  private static BusTwin kit;
   private static String ops;
 
   @BeforeAll
   static void start() throws IOException, MqttException {
-    twin = Twin.start(TwinOptions.inMemory().withCityFile(testCity())
+    kit = BusTwin.start(TwinOptions.inMemory().withCityFile(testCity())
         .withSchedulePeriod("integration_health", Duration.ofMillis(300))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
-    devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    options.setUserName(ThingPolicy.OPERATOR);
-    options.setPassword(twin.mqttOperatorPassword().toCharArray());
-    options.setCleanSession(true);
-    devices.connect(options);
-    ops = twin.token("ops-1", "ops", List.of());
+    twin = kit.twin();
+    ops = kit.opsToken();
   }
 
   @AfterAll
   static void stop() throws MqttException {
-    if (devices != null) {
-      devices.disconnect();
-      devices.close();
-    }
-    if (twin != null) {
-      twin.close();
+    if (kit != null) {
+      kit.close();
     }
   }
 
@@ -97,11 +76,7 @@ class SilentDeviceHidesItsStatusTest {
   }
 
   private static void publish(String topic, String payload) {
-    try {
-      devices.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
-    } catch (MqttException e) {
-      throw new IllegalStateException("publish to " + topic + " failed", e);
-    }
+    kit.publish(topic, payload);
   }
 
   private static void sensor(boolean occupied, int seq) {
@@ -115,20 +90,7 @@ class SilentDeviceHidesItsStatusTest {
   }
 
   private static JsonNode get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + ops).GET().build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
-      }
-      return Json.parse(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return kit.get(path);
   }
 
   private static JsonNode b1Status() {

@@ -1,0 +1,95 @@
+package city.integration;
+
+import city.local.Twin;
+import city.local.TwinOptions;
+import city.local.mqtt.ThingPolicy;
+import city.platform.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A twin for the city bus's end-to-end tests: every device publishes through one operator MQTT connection (QoS 1),
+ * and the test reads what ops see over HTTP.
+ */
+final class BusTwin implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Twin twin;
+  private final MqttClient devices;
+  private final String opsToken;
+
+  private BusTwin(Twin twin, MqttClient devices) {
+    this.twin = twin;
+    this.devices = devices;
+    this.opsToken = twin.token("ops-1", "ops", List.of());
+  }
+
+  static BusTwin start(TwinOptions options) throws MqttException {
+    Twin twin = Twin.start(options);
+    MqttClient devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(),
+        new MemoryPersistence());
+    MqttConnectOptions connect = new MqttConnectOptions();
+    connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    connect.setUserName(ThingPolicy.OPERATOR);
+    connect.setPassword(twin.mqttOperatorPassword().toCharArray());
+    connect.setCleanSession(true);
+    devices.connect(connect);
+    return new BusTwin(twin, devices);
+  }
+
+  Twin twin() {
+    return twin;
+  }
+
+  String opsToken() {
+    return opsToken;
+  }
+
+  void publish(String topic, String payload) {
+    try {
+      devices.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    } catch (MqttException e) {
+      throw new IllegalStateException("publish to " + topic + " failed", e);
+    }
+  }
+
+  /** An ops GET that must answer 200. */
+  JsonNode get(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + opsToken).GET().build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+      }
+      return Json.parse(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws MqttException {
+    try {
+      devices.disconnect();
+      devices.close();
+    } finally {
+      twin.close();
+    }
+  }
+}
