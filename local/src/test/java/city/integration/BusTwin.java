@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -45,6 +46,7 @@ final class BusTwin implements AutoCloseable {
     connect.setUserName(ThingPolicy.OPERATOR);
     connect.setPassword(twin.mqttOperatorPassword().toCharArray());
     connect.setCleanSession(true);
+    connect.setMaxInflight(1000);
     devices.connect(connect);
     return new BusTwin(twin, devices);
   }
@@ -65,16 +67,32 @@ final class BusTwin implements AutoCloseable {
     }
   }
 
+  /** Hears what the city sends on a topic filter (QoS 1), e.g. trucks' task lists. */
+  void subscribe(String topicFilter, Consumer<JsonNode> listener) {
+    try {
+      devices.subscribe(topicFilter, 1, (topic, message) -> listener.accept(Json.parse(message.getPayload())));
+    } catch (MqttException e) {
+      throw new IllegalStateException("subscribe to " + topicFilter + " failed", e);
+    }
+  }
+
   /** An ops GET that must answer 200. */
   JsonNode get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + opsToken).GET().build();
+    HttpResponse<String> response = send("GET", path);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+    }
+    return Json.parse(response.body());
+  }
+
+  /** An ops request (a POST sends an empty JSON object), whatever it answers. */
+  HttpResponse<String> send(String method, String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + opsToken)
+        .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+        .build();
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
-      }
-      return Json.parse(response.body());
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(path + " failed", e);
     } catch (InterruptedException e) {

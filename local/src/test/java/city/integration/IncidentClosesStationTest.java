@@ -22,43 +22,30 @@ import city.catalog.Catalog;
 import city.catalog.TableSpec;
 import city.local.Eventually;
 import city.local.RepoRoot;
-import city.local.Twin;
 import city.local.TwinOptions;
 import city.local.dynamodb.LocalDynamoDb;
 import city.local.dynamodb.TableCreator;
-import city.local.mqtt.ThingPolicy;
 import city.platform.City;
 import city.platform.GeoPoint;
 import city.platform.Json;
 import city.testing.MutableClock;
 import city.testing.RecordingPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,49 +73,24 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 class IncidentClosesStationTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
   private static final BikeshareLayout LAYOUT = BikeshareLayout.of(City.load(TwinOptions.sampleCity(RepoRoot.find())));
   /** Device clocks start now (the twin refuses device times far from its own) and only move forward. */
   private static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
 
-  private static Twin twin;
-  private static MqttClient devices;
-  private static String ops;
+  private static BusTwin city;
   private static final LinkedBlockingQueue<JsonNode> tasks = new LinkedBlockingQueue<>();
 
   @BeforeAll
   static void start() throws MqttException {
-    twin = Twin.start(TwinOptions.inMemory().withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
-    devices = new MqttClient("tcp://127.0.0.1:" + twin.mqttPort(), "devices-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    // the twin's operator identity: this one client publishes for every dock, sensor and unit and hears every truck
-    options.setUserName(ThingPolicy.OPERATOR);
-    options.setPassword(twin.mqttOperatorPassword().toCharArray());
-    options.setCleanSession(true);
-    options.setMaxInflight(1000);
-    devices.connect(options);
-    devices.subscribe("bikeshare/trucks/+/tasks", 1, (topic, message) -> tasks.add(Json.parse(message.getPayload())));
-    ops = twin.token("ops-1", "ops", List.of());
+    city = BusTwin.start(TwinOptions.inMemory().withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+    city.subscribe("bikeshare/trucks/+/tasks", tasks::add);
   }
 
   @AfterAll
   static void stop() throws MqttException {
-    if (devices != null) {
-      devices.disconnect();
-      devices.close();
-    }
-    if (twin != null) {
-      twin.close();
-    }
-  }
-
-  private static void publish(String topic, String payload) {
-    try {
-      devices.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
-    } catch (MqttException e) {
-      throw new IllegalStateException("publish to " + topic + " failed", e);
+    if (city != null) {
+      city.close();
     }
   }
 
@@ -139,43 +101,19 @@ class IncidentClosesStationTest {
   /** @return the incident id dispatch derives from the alert */
   private static String alert(String sensorId, String category, String stationId, OffsetDateTime ts) {
     GeoPoint where = at(stationId);
-    publish("safety/sensors/" + sensorId + "/alerts", String.format(
+    city.publish("safety/sensors/" + sensorId + "/alerts", String.format(
         "{\"category\": \"%s\", \"severity\": \"high\", \"lat\": %s, \"lon\": %s, \"ts\": \"%s\"}", category,
         where.lat(), where.lon(), ts));
     return "A-" + sensorId + "-" + COMPACT_UTC.format(ts.withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   private static void station(String stationId, int bikes, int docks, OffsetDateTime ts) {
-    publish("bikeshare/stations/" + stationId + "/status",
+    city.publish("bikeshare/stations/" + stationId + "/status",
         "{\"bikes\": " + bikes + ", \"docks\": " + docks + ", \"ts\": \"" + ts + "\"}");
   }
 
-  private static HttpResponse<String> send(String method, String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(30))
-        .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode get(String path, String token) {
-    HttpResponse<String> response = send("GET", path, token);
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
-    }
-    return Json.parse(response.body());
-  }
-
   private static JsonNode status(String stationId) {
-    for (JsonNode station : get("/gbfs/station_status.json", null).path("data").path("stations")) {
+    for (JsonNode station : city.get("/gbfs/station_status.json").path("data").path("stations")) {
       if (station.path("station_id").asText().equals(stationId)) {
         return station;
       }
@@ -196,7 +134,7 @@ class IncidentClosesStationTest {
   }
 
   private static void idle() {
-    assertTrue(twin.awaitIdle(WAIT), "the twin settles");
+    assertTrue(city.twin().awaitIdle(WAIT), "the twin settles");
   }
 
   @Test
@@ -205,17 +143,17 @@ class IncidentClosesStationTest {
     station("B2", 0, 16, T0.minusMinutes(3));
     station("B3", 20, 0, T0.minusMinutes(3));
     station("B4", 0, 16, T0.minusMinutes(3));
-    publish("units/U1/status", String.format("{\"kind\": \"fire\", \"status\": \"available\", \"lat\": %s, \"lon\": %s,"
+    city.publish("units/U1/status", String.format("{\"kind\": \"fire\", \"status\": \"available\", \"lat\": %s, \"lon\": %s,"
         + " \"ts\": \"%s\"}", at("B1").lat(), at("B1").lon(), T0.minusMinutes(2)));
     Eventually.await("B1 to B4 reported", WAIT, () -> status("B4"), s -> s.path("is_renting").asBoolean());
     idle();
-    HttpResponse<String> made = send("POST", "/ops/bikeshare/plans", ops);
+    HttpResponse<String> made = city.send("POST", "/ops/bikeshare/plans");
     assertEquals(201, made.statusCode(), made.body());
     JsonNode before = Json.parse(made.body());
     assertTrue(visited(before).contains("B1"), "the plan sends a truck to the full B1: " + before);
 
     String fire = alert("F1", "fire", "B1", T0);
-    JsonNode alerts = Eventually.await("system_alerts naming B1", WAIT, () -> get("/gbfs/system_alerts.json", null),
+    JsonNode alerts = Eventually.await("system_alerts naming B1", WAIT, () -> city.get("/gbfs/system_alerts.json"),
         a -> alerted(a).contains("B1"));
     assertEquals(List.of(), GbfsSchemaValidator.validate("system_alerts", alerts), alerts.toString());
     JsonNode alert = null;
@@ -226,17 +164,17 @@ class IncidentClosesStationTest {
     assertEquals("[\"B1\"]", alert.path("station_ids").toString());
     assertEquals("station_closure", alert.path("type").asText());
     assertEquals("zh-CN", alert.path("summary").get(0).path("language").asText(), "the city's language");
-    Instant reported = OffsetDateTime.parse(get("/ops/incidents/" + fire, ops).path("reportedAt").asText()).toInstant();
+    Instant reported = OffsetDateTime.parse(city.get("/ops/incidents/" + fire).path("reportedAt").asText()).toInstant();
     assertEquals(reported.truncatedTo(ChronoUnit.SECONDS),
         OffsetDateTime.parse(alert.path("times").get(0).path("start").asText()).toInstant(), "from the incident's report");
     JsonNode b1 = status("B1");
     assertFalse(b1.path("is_renting").asBoolean(), b1.toString());
     assertFalse(b1.path("is_returning").asBoolean(), b1.toString());
     assertEquals(16, b1.path("num_vehicles_available").asInt(), "the bikes are still docked there");
-    assertEquals(List.of(), GbfsSchemaValidator.validate("station_status", get("/gbfs/station_status.json", null)));
+    assertEquals(List.of(), GbfsSchemaValidator.validate("station_status", city.get("/gbfs/station_status.json")));
 
     JsonNode superseding = Eventually.await("a plan made for " + fire, WAIT,
-        () -> get("/ops/bikeshare/plans/latest", ops), p -> p.path("trigger").asText().equals("incident:" + fire));
+        () -> city.get("/ops/bikeshare/plans/latest"), p -> p.path("trigger").asText().equals("incident:" + fire));
     String supersedingId = superseding.path("planId").asText();
     assertFalse(visited(superseding).contains("B1"), superseding.toString());
     assertTrue(visited(superseding).containsAll(Set.of("B2", "B3", "B4")), "the other stations still need a truck");
@@ -251,44 +189,25 @@ class IncidentClosesStationTest {
     }
     assertEquals(Set.of("T1", "T2"), told, "every truck got the superseding list on its task topic");
     idle();
-    try (DynamoDbClient dynamoDb = LocalDynamoDb.client(twin.dynamoDbEndpoint(), "cn-north-1")) {
+    try (DynamoDbClient dynamoDb = LocalDynamoDb.client(city.twin().dynamoDbEndpoint(), "cn-north-1")) {
       var old = new DynamoPlanStore(dynamoDb, "Bikeshare").plan(before.path("planId").asText()).orElseThrow();
       assertEquals(PlanStatus.SUPERSEDED, old.status());
       assertEquals(supersedingId, old.supersededBy().orElseThrow());
     }
 
-    Eventually.await(fire + " assigned to U1", WAIT, () -> get("/ops/incidents/" + fire, ops),
+    Eventually.await(fire + " assigned to U1", WAIT, () -> city.get("/ops/incidents/" + fire),
         i -> "U1".equals(i.path("unitId").asText()) && i.path("status").asText().equals("assigned"));
-    publish("units/U1/acks", String.format("{\"incidentId\": \"%s\", \"action\": \"resolve\", \"ts\": \"%s\"}", fire,
+    city.publish("units/U1/acks", String.format("{\"incidentId\": \"%s\", \"action\": \"resolve\", \"ts\": \"%s\"}", fire,
         T0.plusMinutes(1)));
     Eventually.await("B1 renting again", WAIT, () -> status("B1"), s -> s.path("is_renting").asBoolean());
     assertTrue(status("B1").path("is_returning").asBoolean());
-    JsonNode lifted = get("/gbfs/system_alerts.json", null);
+    JsonNode lifted = city.get("/gbfs/system_alerts.json");
     assertFalse(alerted(lifted).contains("B1"), lifted.toString());
     assertEquals(List.of(), GbfsSchemaValidator.validate("system_alerts", lifted));
     idle();
-    assertEquals(supersedingId, get("/ops/bikeshare/plans/latest", ops).path("planId").asText(),
+    assertEquals(supersedingId, city.get("/ops/bikeshare/plans/latest").path("planId").asText(),
         "the closure supersedes a plan once; the event twice or its end does not");
-    assertEquals(0, get("/ops/dead-letters", ops).path("deadLetters").size(), "nothing failed");
-  }
-
-  @Test
-  void alertToStationClosedMedianOfFive() {
-    List<Long> millis = new ArrayList<>();
-    List<String> stations = List.of("B5", "B6", "B7", "B8", "B9");
-    for (int i = 0; i < stations.size(); i++) {
-      String stationId = stations.get(i);
-      long started = System.nanoTime();
-      String incident = alert("F" + (2 + i), "flood", stationId, T0.plusSeconds(10 + i));
-      Eventually.await(stationId + " closed by " + incident, WAIT, () -> get("/gbfs/system_alerts.json", null),
-          a -> alerted(a).contains(stationId));
-      millis.add((System.nanoTime() - started) / 1_000_000);
-      assertFalse(status(stationId).path("is_returning").asBoolean());
-    }
-    Collections.sort(millis);
-    System.out.println("alert to station closed (system_alerts names it), twin, 5 incidents: median " + millis.get(2)
-        + " ms, min " + millis.get(0) + " ms, max " + millis.get(4) + " ms");
-    assertTrue(millis.get(2) < 10_000, "median " + millis.get(2) + " ms");
+    assertEquals(0, city.get("/ops/dead-letters").path("deadLetters").size(), "nothing failed");
   }
 
   /** Counts the write requests that reach dynalite (accepted or refused by their condition). */
@@ -316,7 +235,7 @@ class IncidentClosesStationTest {
         .httpClient(UrlConnectionHttpClient.builder().build())
         .region(Region.of("cn-north-1"))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .endpointOverride(twin.dynamoDbEndpoint())
+        .endpointOverride(city.twin().dynamoDbEndpoint())
         .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
         .build()) {
       new TableCreator(dynamoDb).ensure(List.of(spec), Map.of("Bikeshare", "BikeshareClosures"));
