@@ -242,7 +242,10 @@
     form.hidden = false;
   }
 
-  /** Resolve: the department closes it with a note. Follow-up: the call-taker's phone call, rating and maybe reopening. */
+  /**
+   * Resolve: the department closes it with a note. Send unit: the command centre's choice instead of the policy's.
+   * Follow-up: the call-taker's phone call, rating and maybe reopening.
+   */
   async function actOnWorkOrder(event) {
     event.preventDefault();
     const form = event.target;
@@ -250,12 +253,15 @@
     const action = event.submitter && event.submitter.value;
     const fields = new FormData(form);
     const result = $('#workorder-action-result');
-    const body = action === 'resolve'
-      ? { note: String(fields.get('note') || '') }
-      : { rating: String(fields.get('rating')), comment: String(fields.get('comment') || ''), reopen: fields.get('reopen') ? 'true' : 'false' };
+    const bodies = {
+      resolve: () => ({ note: String(fields.get('note') || '') }),
+      assign: () => ({ unitId: String(fields.get('unitId') || '') }),
+      followup: () => ({ rating: String(fields.get('rating')), comment: String(fields.get('comment') || ''), reopen: fields.get('reopen') ? 'true' : 'false' }),
+    };
+    const done = { resolve: 'workorders.resolved', assign: 'workorders.assigned', followup: 'workorders.followedUp' };
     try {
-      const order = await W.api('/ops/workorders/' + encodeURIComponent(id) + '/' + action, { method: 'POST', body });
-      result.textContent = W.t(action === 'resolve' ? 'workorders.resolved' : 'workorders.followedUp', id);
+      const order = await W.api('/ops/workorders/' + encodeURIComponent(id) + '/' + action, { method: 'POST', body: bodies[action]() });
+      result.textContent = W.t(done[action], id, order.unitId);
       result.dataset.workorderId = id;
       result.dataset.status = order.status;
       result.classList.remove('error');
@@ -276,6 +282,7 @@
   }
 
   function drawUnits(units) {
+    drawAssignableUnits(units);
     units.forEach(unit => {
       let marker = markers.units.get(unit.unitId);
       if (!marker) {
@@ -285,6 +292,18 @@
       marker.setLatLng([unit.lat, unit.lon]);
       W.setAttributes(marker, 'unit ' + unit.status, { 'data-unit-id': unit.unitId, 'data-status': unit.status });
     });
+  }
+
+  /** The units the command centre may send: available now; dispatch refuses one of the wrong kind with the reason. */
+  function drawAssignableUnits(units) {
+    const select = $('#workorder-assign-unit');
+    const chosen = select.value;
+    const available = units.filter(unit => unit.status === 'available');
+    select.replaceChildren(...available.map(unit => W.element('option', { value: unit.unitId },
+      unit.unitId + ' · ' + unit.kind + (unit.name && unit.name !== unit.unitId ? ' · ' + unit.name : ''))));
+    if (available.some(unit => unit.unitId === chosen)) {
+      select.value = chosen;
+    }
   }
 
   function drawStations(statuses) {

@@ -134,6 +134,7 @@ public final class DispatchModule implements CityModule {
             new HttpRoute("GET", "/ops/workorders/stats", "DispatchOpsApi", Access.OPS),
             new HttpRoute("GET", "/ops/workorders/{workOrderId}", "DispatchOpsApi", Access.OPS),
             new HttpRoute("POST", "/ops/workorders/{workOrderId}/resolve", "DispatchOpen311", Access.OPS),
+            new HttpRoute("POST", "/ops/workorders/{workOrderId}/assign", "DispatchOpen311", Access.OPS),
             new HttpRoute("POST", "/ops/workorders/{workOrderId}/followup", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/workorders/{workOrderId}/contacts", "DispatchOpen311", Access.OPS),
             new HttpRoute("GET", "/ops/incidents", "DispatchOpsApi", Access.OPS),

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hotline's write routes for the command centre (ops role): a call-taker's intake, the department's resolve and
- * the phone follow-up. Served by the Open311 function, which already writes incidents, keeps contacts and publishes
- * orders; reads are the ops function's.
+ * The hotline's write routes for the command centre (ops role): a call-taker's intake, the unit the command centre
+ * chooses, the department's resolve and the phone follow-up. Served by the Open311 function, which already writes
+ * incidents, keeps contacts and publishes orders; reads are the ops function's.
  */
 final class WorkOrderEndpoints {
   private WorkOrderEndpoints() {}
@@ -50,6 +50,16 @@ final class WorkOrderEndpoints {
         new Endpoint("POST /ops/workorders/{workOrderId}/resolve", request -> {
           String id = request.pathParameter("workOrderId");
           Hotline.Result result = hotline.resolve(id, request.requireCaller().subject(), note(request));
+          refuse(result, id);
+          return HttpResponse.ok(WorkOrderView.of(result.incident(), true));
+        }),
+        new Endpoint("POST /ops/workorders/{workOrderId}/assign", request -> {
+          String id = request.pathParameter("workOrderId");
+          String unitId = Open311Handler.fields(request).get("unitId");
+          if (unitId == null || unitId.isBlank()) {
+            throw new InvalidInput("unitId is required: the unit to send");
+          }
+          Hotline.Result result = hotline.assign(id, unitId.trim(), request.requireCaller().subject());
           refuse(result, id);
           return HttpResponse.ok(WorkOrderView.of(result.incident(), true));
         }),

@@ -2,6 +2,7 @@ package city.dispatch.core;
 
 import city.dispatch.core.DispatchPolicy.Match;
 import city.platform.DevicePublisher;
+import city.platform.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -137,6 +138,86 @@ public final class Dispatcher {
     }
     units.release(unitId, incidentId, claimId, Optional.empty());
     return ClaimOutcome.INCIDENT_TAKEN;
+  }
+
+  /**
+   * The command centre's choice of unit for one incident, after {@link #assignChosen}.
+   *
+   * @param refusal why the unit was not sent (null when it was); the incident as it was found then
+   */
+  public record Choice(Incident incident, String refusal) {
+    public boolean sent() {
+      return refusal == null;
+    }
+  }
+
+  /**
+   * Sends {@code unitId} to a queued incident, or to an assigned one instead of the unit that has not accepted it
+   * yet (that unit gets a cancel and is free again). The same two steps as the policy's claim, so a racing drain or
+   * a second dispatcher cannot give one unit two incidents or one incident two units; the incident moves from one
+   * unit to the other in one conditional write, never through the queue. A retry of a choice that was carried out
+   * finds the unit holding the incident and answers the same.
+   */
+  public Choice assignChosen(String incidentId, String unitId, String actor) {
+    Unit unit = settings.unit(unitId).orElseThrow(() -> new InvalidInput("unit " + unitId + " is not in the city file"));
+    for (int attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
+      Optional<Incident> found = incidents.find(incidentId);
+      if (found.isEmpty()) {
+        return new Choice(null, "no incident " + incidentId);
+      }
+      Incident current = found.get();
+      if (current.status().held() && current.assignedTo(unitId)) {
+        return new Choice(current, null);
+      }
+      Optional<String> refusal = refusal(current, unit);
+      if (refusal.isPresent()) {
+        return new Choice(current, refusal.get());
+      }
+      UnitState state = roster.states(List.of(unit)).get(0);
+      if (!state.dispatchable()) {
+        return new Choice(current, "unit " + unitId + " is " + state.effectiveStatus().wireName()
+            + (state.incidentId() == null ? "" : " on " + state.incidentId()) + ": only an available unit can be sent");
+      }
+      String claimId = UUID.randomUUID().toString();
+      OffsetDateTime at = now();
+      if (!units.claim(unitId, incidentId, claimId, at) && !unitHolds(unitId, incidentId, claimId)) {
+        continue; // the unit was taken a moment ago: read both again
+      }
+      double distanceKm = current.report().position().distanceKm(state.position());
+      Incident next = current.reassigned(unitId, claimId, distanceKm, at, actor);
+      boolean replaced = incidents.replace(current, next)
+          || incidents.find(incidentId).map(i -> i.heldBy(unitId, claimId)).orElse(false);
+      if (!replaced) {
+        units.release(unitId, incidentId, claimId, Optional.empty());
+        continue;
+      }
+      Assignment previous = current.assignment();
+      if (previous != null && units.releaseWithdrawn(previous.unitId(), incidentId, previous.claimId(), Optional.empty())) {
+        send(previous.unitId(), DispatchOrder.cancel(incidentId, "reassigned by the command centre"));
+      }
+      Incident stored = next.atVersion(current.version() + 1);
+      send(unitId, DispatchOrder.assign(stored, settings.ackTimeout().toSeconds()));
+      LOG.info("incident {} assigned to unit {} by the command centre", incidentId, unitId);
+      return new Choice(stored, null);
+    }
+    return new Choice(incidents.find(incidentId).orElse(null),
+        "incident " + incidentId + " or unit " + unitId + " kept changing; try again");
+  }
+
+  private static Optional<String> refusal(Incident incident, Unit unit) {
+    if (!incident.status().active()) {
+      return Optional.of("incident " + incident.incidentId() + " is closed");
+    }
+    if (!incident.reassignable()) {
+      return Optional.of("incident " + incident.incidentId() + " is " + incident.status().wireName()
+          + (incident.status().held() ? " by unit " + incident.assignment().unitId() + ", whose crew has accepted it" : "")
+          + ": only a queued incident, or one whose unit has not accepted yet, can be given to another unit");
+    }
+    if (!unit.kind().equals(incident.kind())) {
+      return Optional.of("unit " + unit.unitId() + " is a " + unit.kind() + " unit; incident " + incident.incidentId()
+          + " needs a " + incident.kind() + " unit");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  * @param event what happened: reported, merged, priority-raised, assigned, accepted, accept-implied, arrived,
  *     resolved, escalated, claim-revoked, ack-ignored, cancel-confirmed, awaiting-confirmation, confirmed, rejected;
  *     for work orders also duplicate-joined, overdue (with the level), resolved-by-department, rated, reopened,
- *     contact-read
+ *     contact-read; reassigned (a unit the command centre chose)
  * @param actor who made the step: a unit, a call-taker or department officer (the ops token's subject), a citizen
  *     ("citizen"), or the platform itself ("dispatch", "supervision")
  */

@@ -94,6 +94,19 @@ public final class Hotline {
     return desk.submit(ServiceRequest.parse(asOpen311, settings), idempotencyKey, Channel.PHONE, Optional.empty());
   }
 
+  /**
+   * The command centre sends the unit it chose ({@link Dispatcher#assignChosen}): CONFLICT with the reason when that
+   * unit cannot go (busy, of another kind) or the work order cannot take it (closed, accepted by its crew).
+   */
+  public Result assign(String workOrderId, String unitId, String officer) {
+    if (incidents.find(workOrderId).filter(i -> i.workOrder() != null).isEmpty()) {
+      return Result.of(Outcome.NOT_FOUND, null);
+    }
+    Dispatcher.Choice choice = dispatcher.assignChosen(workOrderId, unitId, officer);
+    return choice.sent() ? Result.of(Outcome.DONE, choice.incident())
+        : new Result(Outcome.CONFLICT, choice.incident(), choice.refusal());
+  }
+
   /** The department closes the work order; a unit that held it is free again. */
   public Result resolve(String workOrderId, String officer, String note) {
     for (int attempt = 0; attempt < RETRIES; attempt++) {

@@ -193,6 +193,25 @@ public record Incident(
         append(List.of(new HistoryEntry(at, "assigned", unitId, detail))), workOrder);
   }
 
+  /**
+   * The command centre sends the unit it chose instead of the one the policy chose (or instead of waiting in the
+   * queue): the second step of that claim; the caller checked {@link #reassignable}. The first dispatch time stays
+   * the incident's, so response times still count from it.
+   */
+  public Incident reassigned(String unitId, String claimId, double distanceKm, OffsetDateTime at, String actor) {
+    String detail = String.format("%.2f km away, chosen by the command centre%s", distanceKm,
+        assignment == null ? "" : " instead of " + assignment.unitId());
+    return new Incident(incidentId, version, report, severity, priority, IncidentStatus.ASSIGNED,
+        new Assignment(unitId, claimId, at, distanceKm), milestones.dispatched(at), alerts, timedOutUnits,
+        revokedClaims, ignoredAcks, escalations,
+        append(List.of(new HistoryEntry(at, "reassigned", unitId, detail, actor))), workOrder);
+  }
+
+  /** A unit the command centre chooses may take it over: queued, or assigned to a crew that has not accepted yet. */
+  public boolean reassignable() {
+    return status == IncidentStatus.QUEUED || status == IncidentStatus.ASSIGNED;
+  }
+
   /** No accept within the timeout: back to the queue, and that unit is not offered it again this round. */
   public Incident withdrawn(Duration ackTimeout, OffsetDateTime at) {
     String unitId = assignment.unitId();

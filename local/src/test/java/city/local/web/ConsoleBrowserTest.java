@@ -185,6 +185,29 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(8)
+  void theCommandCentreSendsTheUnitItChoosesFromTheActionForm() throws Exception {
+    String fire = StreamSupport.stream(get("/ops/incidents").path("incidents").spliterator(), false)
+        .filter(i -> "sensor".equals(i.path("source").asText())).findFirst().orElseThrow().path("incidentId").asText();
+    // U1 is nearest to the fire's sensor and takes it from the queue; U2 is free beside it
+    for (String unitId : List.of("U1", "U2")) {
+      publish("units/" + unitId + "/status", "{\"kind\": \"fire\", \"status\": \"available\", \"lat\": 36.5141,"
+          + " \"lon\": 118.5432, \"ts\": \"" + recentDeviceTime() + "\"}");
+    }
+    assertTrue(twin.awaitIdle(Duration.ofSeconds(20)));
+    String first = get("/ops/workorders/" + fire).path("unitId").asText();
+    String chosen = first.equals("U1") ? "U2" : "U1";
+    signInThroughTheFragment();
+    browser.await(By.cssSelector("#workorders tr[data-workorder-id='" + fire + "']")).findElement(By.cssSelector("button")).click();
+    WebElement form = browser.await(By.cssSelector("#workorder-action[data-workorder-id='" + fire + "']"));
+    browser.await(By.cssSelector("#workorder-assign-unit option[value='" + chosen + "']"));
+    new Select(form.findElement(By.name("unitId"))).selectByValue(chosen);
+    form.findElement(By.cssSelector("button[value=assign]")).click();
+    browser.await(By.cssSelector("#workorder-action-result[data-workorder-id='" + fire + "'][data-status='assigned']"));
+    assertEquals(chosen, get("/ops/workorders/" + fire).path("unitId").asText(), "instead of " + first);
+  }
+
+  @Test
+  @Order(9)
   void aCallTakerFilesAReportThroughTheFormAndItIsAWorkOrderOnTheBoard() throws Exception {
     signInThroughTheFragment();
     WebElement form = browser.await(By.id("intake"));
@@ -207,7 +230,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void resolvingAWorkOrderFromTheConsoleClosesItAndTheFollowUpRatesIt() throws Exception {
     signInThroughTheFragment();
     String id = filedWorkOrder;
@@ -245,7 +268,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void screenshots() throws Exception {
     HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/workorders"))
         .header("Content-Type", "application/json")
