@@ -167,14 +167,15 @@ public final class PlanService {
 
   /**
    * The schedule's entry: plans unless a plan younger than half the planning period exists, for example one
-   * an operator asked for a few minutes ago.
+   * an operator asked for a few minutes ago. A recent plan still publishing (an attempt that stopped part way, whose
+   * retry this is) is published again, so the trucks it had not reached yet are told; the others ignore a repeat.
    */
   public Optional<Outcome> planOnSchedule() {
     Instant now = clock.instant();
     Duration minimumAge = layout.planning().every().dividedBy(2);
     Optional<StoredPlan> latest = plans.latestPlanId().flatMap(plans::plan);
     if (latest.isPresent() && latest.get().plan().createdAt().toInstant().plus(minimumAge).isAfter(now)) {
-      return Optional.empty();
+      return latest.get().status() == PlanStatus.PUBLISHING ? Optional.of(publish(latest.get().plan())) : Optional.empty();
     }
     return Optional.of(plan("schedule"));
   }

@@ -2,6 +2,7 @@ package city.bikeshare.core.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.bikeshare.core.BikeshareLayout;
@@ -16,6 +17,7 @@ import city.bikeshare.core.store.MemoryStationClosures;
 import city.bikeshare.core.store.MemoryStationStore;
 import city.bikeshare.core.store.MemoryTruckStore;
 import city.testing.MutableClock;
+import city.platform.DevicePublisher;
 import city.testing.RecordingPublisher;
 import city.bikeshare.core.StationStatus;
 import city.bikeshare.core.demand.FlowBucket;
@@ -125,6 +127,34 @@ class PlanServiceTest {
     clock.advance(Duration.ofMinutes(6));
     assertTrue(service.planOnSchedule().isPresent());
     assertEquals(2, plans.plans.size());
+  }
+
+  @Test
+  void aScheduledRunRetriedAfterAPublishFailurePartWayTellsTheTrucksNotYetTold() {
+    unbalanced();
+    DevicePublisher failsForT2 = (topic, message) -> {
+      if (topic.contains("/T2/")) {
+        throw new IllegalStateException("IoT data plane unreachable");
+      }
+      publisher.publish(topic, message);
+    };
+    PlanService failing = new PlanService(layout, stations, trucks, plans, closures, failsForT2, clock,
+        new PlanIds(() -> String.format("%06d", sequence.incrementAndGet())));
+    assertThrows(IllegalStateException.class, failing::planOnSchedule);
+    String planId = plans.latestPlanId().orElseThrow();
+    assertEquals(PlanStatus.PUBLISHING, plans.plan(planId).orElseThrow().status());
+    assertEquals(List.of("bikeshare/trucks/T1/tasks"), sentFor(planId).stream().map(RecordingPublisher.Sent::topic).toList());
+
+    clock.advance(Duration.ofSeconds(30));
+    PlanService.Outcome retried = service.planOnSchedule().orElseThrow(() ->
+        new AssertionError("the retry skipped the plan that never reached T2"));
+    assertEquals(planId, retried.plan().planId(), "the same plan, not a new one");
+    assertEquals(List.of("bikeshare/trucks/T1/tasks", "bikeshare/trucks/T1/tasks", "bikeshare/trucks/T2/tasks"),
+        sentFor(planId).stream().map(RecordingPublisher.Sent::topic).sorted().toList());
+    assertEquals(PlanStatus.ACTIVE, plans.plan(planId).orElseThrow().status());
+    assertEquals(1, plans.plans.size());
+    clock.advance(Duration.ofMinutes(1));
+    assertTrue(service.planOnSchedule().isEmpty(), "published now: a recent plan again skips");
   }
 
   @Test
