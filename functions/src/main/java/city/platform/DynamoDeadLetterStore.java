@@ -62,21 +62,27 @@ public final class DynamoDeadLetterStore implements DeadLetterStore {
     List<DeadLetter> result = new ArrayList<>();
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (int i = 0; i < DAYS_LISTED && result.size() < limit; i++, day = day.minusDays(1)) {
-      var response = dynamoDb.query(QueryRequest.builder()
-          .tableName(table)
-          .keyConditionExpression("pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", DynamoItems.s("DL#" + day)))
-          .scanIndexForward(false)
-          .limit(limit - result.size())
-          .build());
-      for (Map<String, AttributeValue> item : response.items()) {
-        result.add(new DeadLetter(
-            item.get("topic").s(),
-            item.get("deviceId").s(),
-            item.get("reason").s(),
-            Instant.parse(item.get("receivedAt").s()),
-            item.get("payload").s()));
-      }
+      Map<String, AttributeValue> next = null;
+      // a query page ends at 1 MB, a few hundred letters with their payloads: read the day on before the day before
+      do {
+        var response = dynamoDb.query(QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression("pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", DynamoItems.s("DL#" + day)))
+            .scanIndexForward(false)
+            .limit(limit - result.size())
+            .exclusiveStartKey(next)
+            .build());
+        for (Map<String, AttributeValue> item : response.items()) {
+          result.add(new DeadLetter(
+              item.get("topic").s(),
+              item.get("deviceId").s(),
+              item.get("reason").s(),
+              Instant.parse(item.get("receivedAt").s()),
+              item.get("payload").s()));
+        }
+        next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+      } while (next != null && result.size() < limit);
     }
     return result;
   }
