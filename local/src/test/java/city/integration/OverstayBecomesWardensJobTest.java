@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.local.Eventually;
-import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
+import city.local.bench.bus.LineOfSpacesCity;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,8 +40,7 @@ class OverstayBecomesWardensJobTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
   private static final int SPACES = 5;
-  private static final double LAT0 = 36.40;
-  private static final double LON = 118.60;
+  private static final double LON = LineOfSpacesCity.LON;
 
   private static Twin twin;
   private static BusTwin kit;
@@ -66,25 +62,13 @@ class OverstayBecomesWardensJobTest {
     }
   }
 
-  /** The sample county with its parking replaced by zone ZW (60 minutes' maximum stay): spaces 1.1 km apart. */
+  /** The test street's spaces, 1.1 km apart, with a 60 minutes' maximum stay. */
   private static Path testCity() throws IOException {
-    ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    ObjectNode parking = (ObjectNode) city.path("parking");
-    ObjectNode zone = parking.putArray("zones").addObject().put("zone", "ZW").put("class", "I").put("name", "Warden Street")
-        .put("tariff", "beijing-onstreet").put("maxStayMinutes", 60);
-    ArrayNode spaces = zone.putArray("spaces");
-    for (int i = 1; i <= SPACES; i++) {
-      spaces.addObject().put("spaceId", "P" + i).put("lat", lat(i)).put("lon", LON);
-    }
-    parking.putArray("cameras");
-    Path file = Files.createTempFile("warden-city-", ".json");
-    file.toFile().deleteOnExit();
-    Files.writeString(file, Json.write(city));
-    return file;
+    return LineOfSpacesCity.write(SPACES, zone -> zone.put("maxStayMinutes", 60));
   }
 
   private static double lat(int space) {
-    return LAT0 + space * 0.01;
+    return LineOfSpacesCity.lat(space);
   }
 
   private static void publish(String topic, String payload) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The sample county with its parking replaced by one zone, ZT, of spaces P1..Pn on a line 0.01 degrees (1.1 km)
@@ -22,6 +23,11 @@ public final class LineOfSpacesCity {
 
   /** Writes the city to a temporary file (deleted when the JVM exits). */
   public static Path write(int spaces) throws IOException {
+    return write(spaces, zone -> { });
+  }
+
+  /** @param editZone changes the zone further (a maximum stay, say) */
+  public static Path write(int spaces, Consumer<ObjectNode> editZone) throws IOException {
     ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
     ObjectNode parking = (ObjectNode) city.path("parking");
     ObjectNode zone = parking.putArray("zones").addObject().put("zone", ZONE).put("class", "I").put("name", "Test Street")
@@ -30,6 +36,7 @@ public final class LineOfSpacesCity {
     for (int i = 1; i <= spaces; i++) {
       list.addObject().put("spaceId", "P" + i).put("lat", lat(i)).put("lon", LON);
     }
+    editZone.accept(zone);
     parking.putArray("cameras");
     Path file = Files.createTempFile("line-of-spaces-city-", ".json");
     file.toFile().deleteOnExit();
