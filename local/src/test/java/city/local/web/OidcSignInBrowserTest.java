@@ -108,6 +108,17 @@ class OidcSignInBrowserTest {
   }
 
   @Test
+  void anAnswerThisTabDidNotAskForIsRefusedAndLeavesTheAddressBar() {
+    // a forged or replayed redirect: its state is none this tab keeps, so no code is exchanged
+    browser.openFresh(twin.consoleUrl() + "?code=forged&state=not-this-tabs");
+    WebElement error = browser.await(By.cssSelector("#sign-in-error[data-status='oidc']"));
+    assertFalse(error.getText().isBlank());
+    assertTrue(browser.all(By.cssSelector("body[data-signed-in]")).isEmpty(), "not signed in");
+    assertNull(browser.script("return sessionStorage.getItem('city.token')"));
+    assertEquals("", browser.script("return location.search"), "code and state left the address bar");
+  }
+
+  @Test
   void theAppSignsInACitizenAtTheProvider() throws Exception {
     signInAtTheProvider(twin.appUrl(), "citizen-bo", "{\"role\": \"citizen\", \"plates\": [\"京A12345\"]}");
     browser.await(By.cssSelector("body[data-signed-in='true']"));
