@@ -31,6 +31,7 @@
       p => setPosition([p.coords.latitude, p.coords.longitude])));
     document.addEventListener('city:language', () => { drawZones(); loadSessions(); });
     W.translatePage();
+    await W.offerOidcSignIn(city);
     map = W.map($('#map'), city);
     map.on('click', event => setPosition([event.latlng.lat, event.latlng.lng]));
     zones = (await W.api('/parking/zones')).zones;

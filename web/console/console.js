@@ -37,6 +37,7 @@
     $('#workorder-action').addEventListener('submit', actOnWorkOrder);
     document.addEventListener('city:language', () => refreshFigures());
     W.translatePage();
+    await W.offerOidcSignIn(city);
     if (W.token()) {
       enter();
     }

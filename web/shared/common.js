@@ -40,6 +40,94 @@ const CityWeb = (() => {
     }
   }
 
+  /**
+   * OpenID Connect sign-in, when config.json names a provider ({"oidc": {"issuer", "clientId", "scope"}}): authorization
+   * code with PKCE (S256) by oidc-client-ts, its metadata by discovery from the issuer, back to this very page. The
+   * code is exchanged for tokens by the browser (a public client: no secret); only the access token is kept, where a
+   * pasted one is (sessionStorage); the library's own copy of the user stays in memory, its state and PKCE verifier in
+   * this tab's sessionStorage until the answer comes back. Null without a provider.
+   */
+  function oidcClient(cityConfig) {
+    const provider = cityConfig.oidc;
+    if (!provider || !provider.issuer || !provider.clientId || typeof oidc === 'undefined') {
+      return null;
+    }
+    return new oidc.UserManager({
+      authority: provider.issuer,
+      client_id: provider.clientId,
+      scope: provider.scope || 'openid',
+      redirect_uri: location.origin + location.pathname,
+      response_type: 'code',
+      userStore: new oidc.WebStorageStateStore({ store: new oidc.InMemoryWebStorage() }),
+      stateStore: new oidc.WebStorageStateStore({ store: sessionStorage }),
+      loadUserInfo: false,
+      automaticSilentRenew: false,
+    });
+  }
+
+  /** The provider's host, to name the button ("Sign in with login.example.org"). */
+  function oidcName(cityConfig) {
+    try {
+      return new URL(cityConfig.oidc.issuer).host;
+    } catch (e) {
+      return cityConfig.oidc.issuer;
+    }
+  }
+
+  /**
+   * Back from the provider (?code=...&state=..., or ?error=...&state=...): the code for tokens, the access token kept,
+   * and code and state out of the address bar whatever happened, so they reach no bookmark, history entry or referrer.
+   * @return whether this load was the provider's answer; throws when the answer was refused (a message for the page)
+   */
+  async function completeOidcSignIn(client) {
+    const answer = new URLSearchParams(location.search);
+    if (!client || !answer.has('state') || !(answer.has('code') || answer.has('error'))) {
+      return false;
+    }
+    try {
+      const user = await client.signinRedirectCallback();
+      signIn(user.access_token);
+      return true;
+    } finally {
+      answer.delete('code');
+      answer.delete('state');
+      answer.delete('session_state');
+      answer.delete('iss');
+      answer.delete('error');
+      answer.delete('error_description');
+      const rest = answer.toString();
+      history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+    }
+  }
+
+  /**
+   * The page's part of OpenID Connect sign-in: the button #sign-in-oidc (shown only when config.json names a provider)
+   * goes to the provider; a load that is the provider's answer signs in, or words the refusal in #sign-in-error.
+   */
+  async function offerOidcSignIn(cityConfig) {
+    const client = oidcClient(cityConfig);
+    if (!client) {
+      return;
+    }
+    const button = document.getElementById('sign-in-oidc');
+    const error = document.getElementById('sign-in-error');
+    const label = () => { button.textContent = t('signIn.oidc', oidcName(cityConfig)); };
+    const refused = e => {
+      error.textContent = t('signIn.oidcFailed', e.message || String(e));
+      error.dataset.status = 'oidc';
+    };
+    button.dataset.issuer = cityConfig.oidc.issuer;
+    label();
+    document.addEventListener('city:language', label);
+    button.hidden = false;
+    button.addEventListener('click', () => client.signinRedirect().catch(refused));
+    try {
+      await completeOidcSignIn(client);
+    } catch (e) {
+      refused(e);
+    }
+  }
+
   class ApiError extends Error {
     constructor(status, message) {
       super(message);
@@ -172,7 +260,7 @@ const CityWeb = (() => {
   }
 
   return {
-    takeTokenFromFragment, token, signIn, signOut, claims, api, ApiError, config, setDictionary, switchLanguage, t,
+    takeTokenFromFragment, token, signIn, signOut, claims, offerOidcSignIn, api, ApiError, config, setDictionary, switchLanguage, t,
     translatePage, currentLanguage, yuan, time, element, map, dot, setAttributes,
   };
 })();

@@ -2,6 +2,7 @@ package city.local;
 
 import city.catalog.Catalog;
 import city.local.auth.Jwt;
+import city.local.auth.OidcProvider;
 import city.local.bench.Benchmarks;
 import city.local.faults.FaultPlan;
 import city.local.mqtt.ThingPolicy;
@@ -24,6 +25,7 @@ public final class Cli {
   private static final String USAGE = """
       usage: city up [--city FILE] [--mqtt-port N] [--http-port N] [--iot-port N] [--data DIR] [--env NAME=VALUE]...
                      [--schedule NAME=PERIOD]... [--faults SPEC]
+                     [--oidc-issuer URL --oidc-client-id ID [--oidc-audience AUD] [--oidc-scope SCOPE]]
              city token --role citizen|ops [--plate P]... [--sub SUBJECT] [--data DIR]
              city demo [options]      (see ./city demo --help)
              city bench NAME [options]  (./city bench lists them)
@@ -71,6 +73,8 @@ public final class Cli {
     out.printf("  ops console      %s (sign in with ./city token --role ops)%n", twin.consoleUrl());
     out.printf("  signed in        %s#token=%s%n", twin.consoleUrl(), twin.token("ops-local", "ops", List.of()));
     out.printf("  citizen app      %s%n", twin.appUrl());
+    twinOptions.oidc().ifPresent(provider -> out.printf("  OIDC sign-in     %s (client %s; tokens for audience %s are trusted too)%n",
+        provider.issuer(), provider.clientId(), provider.audience()));
     out.printf("  IoT data plane   %s%n", twin.iotDataEndpoint());
     out.printf("  DynamoDB         %s%n", twin.dynamoDbEndpoint());
     out.printf("  data             %s%n", twin.dataDir().map(Path::toString).orElse("in memory"));
@@ -110,8 +114,15 @@ public final class Cli {
           }
         }
         case "faults" -> twinOptions = twinOptions.withVariable(FaultPlan.VARIABLE, options.value("faults"));
+        case "oidc-issuer", "oidc-client-id", "oidc-audience", "oidc-scope" -> {
+          // read together below
+        }
         default -> throw new UsageException("unknown option --" + name);
       }
+    }
+    Optional<OidcProvider> oidc = oidcProvider(options);
+    if (oidc.isPresent()) {
+      twinOptions = twinOptions.withOidc(oidc.get());
     }
     String faults = twinOptions.variables().get(FaultPlan.VARIABLE);
     if (faults != null) {
@@ -122,6 +133,27 @@ public final class Cli {
       }
     }
     return twinOptions;
+  }
+
+  /**
+   * The OIDC provider of {@code --oidc-issuer} and {@code --oidc-client-id} (both or neither); the audience defaults to
+   * the twin's own ({@value Jwt#AUDIENCE}, the cloud's default {@code jwtAudience}), the scope to {@code openid}.
+   */
+  private static Optional<OidcProvider> oidcProvider(Options options) {
+    List<String> given = options.names().stream().filter(name -> name.startsWith("oidc-")).toList();
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!given.contains("oidc-issuer") || !given.contains("oidc-client-id")) {
+      throw new UsageException("--oidc-issuer and --oidc-client-id go together");
+    }
+    try {
+      return Optional.of(new OidcProvider(options.value("oidc-issuer"), options.value("oidc-client-id"),
+          given.contains("oidc-audience") ? options.value("oidc-audience") : Jwt.AUDIENCE,
+          given.contains("oidc-scope") ? options.value("oidc-scope") : OidcProvider.DEFAULT_SCOPE));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   static String token(Options options) {

@@ -5,7 +5,9 @@ import city.catalog.FunctionSpec;
 import city.catalog.Schedule;
 import city.catalog.TableSpec;
 import city.local.auth.Jwt;
+import city.local.auth.OidcIssuerTokens;
 import city.local.auth.SigningKey;
+import city.local.auth.TokenVerifier;
 import city.local.delivery.FileJournal;
 import city.local.delivery.Journal;
 import city.local.dynamodb.Dynalite;
@@ -165,12 +167,17 @@ public final class Twin implements AutoCloseable {
     ThingPolicy policy = ThingPolicy.of(declared, city.devices(), mqttOperatorPassword);
     broker = MqttBroker.start(options.mqttPort(), options.dataDir().map(d -> d.resolve("mqtt")), policy, ruleActions);
     gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
-        declared.routes(), functions, jwt,
-        StaticAssets.fromCheckout(RepoRoot.find(), Map.of(WebConfig.PATH, WebConfig.of(city))));
+        declared.routes(), functions, tokenVerifier(),
+        StaticAssets.fromCheckout(RepoRoot.find(), Map.of(WebConfig.PATH, WebConfig.of(city, options.oidc()))));
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
         iotDataPort(), dynamoDbEndpoint());
+  }
+
+  /** The twin's own key, and the OIDC provider's keys when it trusts one. */
+  private TokenVerifier tokenVerifier() {
+    return options.oidc().<TokenVerifier>map(provider -> TokenVerifier.anyOf(List.of(jwt, new OidcIssuerTokens(provider)))).orElse(jwt);
   }
 
   /**

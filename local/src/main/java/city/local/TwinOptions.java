@@ -1,6 +1,7 @@
 package city.local;
 
 import city.catalog.Catalog;
+import city.local.auth.OidcProvider;
 import city.local.lambda.AsyncInvoker;
 import city.local.lambda.InvocationObserver;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param variables given to every function besides what its catalog entry gives it
  * @param drainTimeout how long stopping waits for accepted messages to be handled
  * @param invocationObserver sees every invocation (a usage meter); {@link InvocationObserver#NONE} by default
+ * @param oidc an OpenID Connect provider whose tokens the gateway accepts besides the twin's own, and where the pages sign in
  */
 public record TwinOptions(
     Path cityFile,
@@ -32,7 +34,8 @@ public record TwinOptions(
     Map<String, String> variables,
     Catalog catalog,
     Duration drainTimeout,
-    InvocationObserver invocationObserver) {
+    InvocationObserver invocationObserver,
+    Optional<OidcProvider> oidc) {
 
   public static final int DEFAULT_MQTT_PORT = 1883;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -49,7 +52,7 @@ public record TwinOptions(
     Path root = RepoRoot.find();
     return new TwinOptions(sampleCity(root), DEFAULT_MQTT_PORT, DEFAULT_HTTP_PORT, 0,
         Optional.of(root.resolve(DATA_DIR_NAME)), AsyncInvoker.LAMBDA_RETRY_DELAYS, Map.of(), Map.of(),
-        Catalog.standard(), Duration.ofSeconds(30), InvocationObserver.NONE);
+        Catalog.standard(), Duration.ofSeconds(30), InvocationObserver.NONE, Optional.empty());
   }
 
   /** Free ports, in-memory DynamoDB and key, the sample county. */
@@ -62,55 +65,61 @@ public record TwinOptions(
   }
 
   public TwinOptions withCityFile(Path file) {
-    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(file, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withMqttPort(int port) {
-    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, port, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withHttpPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, port, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withIotDataPort(int port) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, port, dataDir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withDataDir(Optional<Path> dir) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dir, retryDelays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withRetryDelays(List<Duration> delays) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, delays, schedulePeriods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   public TwinOptions withSchedulePeriod(String scheduleName, Duration period) {
     Map<String, Duration> periods = new HashMap<>(schedulePeriods);
     periods.put(scheduleName, period);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, variables, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, periods, variables, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   /** A variable every function gets besides its catalog entry's, as a deployment would set it (a timeout, say). */
   public TwinOptions withVariable(String name, String value) {
     Map<String, String> more = new HashMap<>(variables);
     more.put(name, value);
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, more, catalog, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, more, catalog, drainTimeout, invocationObserver, oidc);
   }
 
   /** What the twin runs: the standard catalog, or one with a test's own module added. */
   public TwinOptions withCatalog(Catalog other) {
-    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout, invocationObserver);
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, other, drainTimeout, invocationObserver, oidc);
   }
 
   /** How long stopping waits for invocations to finish (with a data folder, the rest waits in the journal). */
   public TwinOptions withDrainTimeout(Duration timeout) {
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
-        timeout, invocationObserver);
+        timeout, invocationObserver, oidc);
   }
 
   public TwinOptions withInvocationObserver(InvocationObserver observer) {
     return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
-        drainTimeout, observer);
+        drainTimeout, observer, oidc);
+  }
+
+  /** Trust an OpenID Connect provider's tokens besides the twin's own, and offer its sign-in on the pages. */
+  public TwinOptions withOidc(OidcProvider provider) {
+    return new TwinOptions(cityFile, mqttPort, httpPort, iotDataPort, dataDir, retryDelays, schedulePeriods, variables, catalog,
+        drainTimeout, invocationObserver, Optional.of(provider));
   }
 }

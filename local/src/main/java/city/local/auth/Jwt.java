@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Locally signed JWTs (HS256) carrying the claims the cloud's identity provider would put in a token: the
  * twin's gateway checks them the way the HTTP API JWT authorizer does (signature, issuer, audience, expiry).
  */
-public final class Jwt {
+public final class Jwt implements TokenVerifier {
   public static final String ISSUER = "https://city.local/twin";
   public static final String AUDIENCE = "smart-city";
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
@@ -55,6 +55,7 @@ public final class Jwt {
   }
 
   /** The token's claims when signature, algorithm, issuer, audience and time window hold; empty otherwise. */
+  @Override
   public Optional<Map<String, Object>> verify(String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {

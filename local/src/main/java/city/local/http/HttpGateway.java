@@ -2,7 +2,7 @@ package city.local.http;
 
 import city.catalog.Access;
 import city.catalog.HttpRoute;
-import city.local.auth.Jwt;
+import city.local.auth.TokenVerifier;
 import city.local.lambda.FunctionPool;
 import city.platform.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -44,27 +44,28 @@ public final class HttpGateway implements AutoCloseable {
   private final LoopbackHttpServer server;
   private final RouteTable routes;
   private final FunctionPool functions;
-  private final Jwt jwt;
+  private final TokenVerifier tokens;
   private final AllowedOrigins origins;
   private final StaticAssets assets;
 
   private HttpGateway(int port, HttpLimits limits, List<String> corsOrigins, List<HttpRoute> routes,
-      FunctionPool functions, Jwt jwt, StaticAssets assets) {
+      FunctionPool functions, TokenVerifier tokens, StaticAssets assets) {
     this.routes = new RouteTable(routes);
     this.assets = assets;
     this.functions = functions;
-    this.jwt = jwt;
+    this.tokens = tokens;
     this.server = new LoopbackHttpServer(port, limits, "http-api", this::handle);
     this.origins = AllowedOrigins.of(server.port(), corsOrigins);
   }
 
   /**
    * @param corsOrigins origins allowed besides the twin's own (see {@link AllowedOrigins})
+   * @param tokens the issuers whose tokens the JWT authorizer trusts (the twin's own key, an OIDC provider)
    * @param assets the web pages served beside the API (the console, the citizen app)
    */
   public static HttpGateway start(int port, HttpLimits limits, List<String> corsOrigins, List<HttpRoute> routes,
-      FunctionPool functions, Jwt jwt, StaticAssets assets) {
-    HttpGateway gateway = new HttpGateway(port, limits, corsOrigins, routes, functions, jwt, assets);
+      FunctionPool functions, TokenVerifier tokens, StaticAssets assets) {
+    HttpGateway gateway = new HttpGateway(port, limits, corsOrigins, routes, functions, tokens, assets);
     gateway.server.start();
     return gateway;
   }
@@ -184,7 +185,7 @@ public final class HttpGateway implements AutoCloseable {
     if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = token.substring(7).trim();
     }
-    return jwt.verify(token);
+    return tokens.verify(token);
   }
 
   private static void preflight(Request request, Response response, Callback callback) {

@@ -48,7 +48,7 @@ public final class StaticAssets {
 
   private StaticAssets() {}
 
-  /** The console and the citizen app from {@code web/}, Leaflet and Chart.js from {@code node_modules/}. */
+  /** The console and the citizen app from {@code web/}, Leaflet, Chart.js and oidc-client-ts from {@code node_modules/}. */
   public static StaticAssets fromCheckout(Path root, Map<String, String> generatedJson) {
     StaticAssets assets = new StaticAssets();
     assets.folders.put("/console/", new Folder(root.resolve("web").resolve("console"), PAGE_CACHE));
@@ -56,6 +56,7 @@ public final class StaticAssets {
     assets.folders.put("/web/shared/", new Folder(root.resolve("web").resolve("shared"), PAGE_CACHE));
     assets.folders.put("/web/vendor/leaflet/", new Folder(root.resolve("node_modules/leaflet/dist"), LIBRARY_CACHE));
     assets.folders.put("/web/vendor/chart.js/", new Folder(root.resolve("node_modules/chart.js/dist"), LIBRARY_CACHE));
+    assets.folders.put("/web/vendor/oidc-client-ts/", new Folder(root.resolve("node_modules/oidc-client-ts/dist/browser"), LIBRARY_CACHE));
     generatedJson.forEach((path, json) -> assets.generated.put(path,
         asset(json.getBytes(StandardCharsets.UTF_8), TYPES.get("json"), PAGE_CACHE)));
     return assets;
