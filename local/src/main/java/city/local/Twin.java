@@ -170,7 +170,7 @@ public final class Twin implements AutoCloseable {
         declared.routes(), functions, tokenVerifier(),
         StaticAssets.fromCheckout(RepoRoot.find(), Map.of(WebConfig.PATH, WebConfig.of(city, options.oidc()))));
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
-    scheduler = new Scheduler(declared.schedules(), periods, this::fireSchedule);
+    scheduler = new Scheduler(declared.schedules(), periods, options.scheduleClocks(), this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
         iotDataPort(), dynamoDbEndpoint());
   }

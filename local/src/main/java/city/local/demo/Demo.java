@@ -138,7 +138,8 @@ public final class Demo {
         }
       });
     };
-    try (DeviceLink devices = new DeviceLink(twin.mqttPort(), twin.mqttOperatorPassword(), options.seed())) {
+    try (DeviceLink devices = new DeviceLink(twin.mqttPort(), twin.mqttOperatorPassword(), options.seed());
+        PartsRunning running = () -> parts.forEach(DemoPart::close)) {
       EventLoop loop = new EventLoop(clock);
       DemoContext context = new DemoContext(city, clock, loop, devices, http, apps, opsToken,
           (subject, plates) -> twin.token(subject, "citizen", plates), options.seed(), clock.start(), simEnd);
@@ -182,6 +183,13 @@ public final class Demo {
     } finally {
       appThread.shutdownNow();
     }
+  }
+
+  /** Closes the parts (the resources of a try close in reverse order: before the MQTT link). */
+  @FunctionalInterface
+  private interface PartsRunning extends AutoCloseable {
+    @Override
+    void close();
   }
 
   private static String progressLine(SimClock clock, Instant simEnd, long realStart, DeviceLink devices, Twin twin,

@@ -29,4 +29,7 @@ public interface DemoPart {
 
   /** The part's summary, read from the twin's HTTP API as an operator's dashboard would. */
   DemoFigures figures(DemoContext context);
+
+  /** The summary is read (or the run failed): stop what the part runs on the wall clock, before the MQTT link closes. */
+  default void close() {}
 }

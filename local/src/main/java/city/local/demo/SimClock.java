@@ -64,6 +64,11 @@ public final class SimClock {
     return zone;
   }
 
+  /** Simulated seconds per real second. */
+  public double speed() {
+    return speed;
+  }
+
   /** The start until {@link #begin()}, then moving {@code speed} times faster than the wall clock while not held. */
   public synchronized Instant now() {
     if (!running) {

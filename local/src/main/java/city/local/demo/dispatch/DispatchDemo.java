@@ -4,6 +4,7 @@ import city.catalog.Catalog;
 import city.catalog.Schedule;
 import city.dispatch.core.DispatchSettings;
 import city.local.TwinOptions;
+import city.local.demo.CityBusLine;
 import city.local.demo.DemoContext;
 import city.local.demo.DemoFigures;
 import city.local.demo.DemoPart;
@@ -87,12 +88,11 @@ public final class DispatchDemo implements DemoPart {
       open311.add(new DispatchFigures.Open311Figures(report.serviceCode(), report.requestId(),
           request.path("status").asText(), request.path("status_notes").asText()));
     }
-    DispatchFigures.StationClosureFigures stationClosure = dispatch.stationCollision()
-        .map(c -> new DispatchFigures.StationClosureFigures(c.stationId(), c.closedAfterMillis(),
-            !dispatch.namedInSystemAlerts(c.stationId())))
-        .orElse(null);
+    List<CityBusLine> cityBus = dispatch.collision()
+        .map(c -> List.of(c.parkingLine(http, context.opsToken()), c.stationLine(http)))
+        .orElse(List.of());
     return new DispatchFigures(dispatch.alerts(), dispatch.repeatedAlerts(), incidents, open, closed, queued, escalations,
-        dispatch.orders(), dispatch.silences(), List.copyOf(priorities), List.copyOf(open311), stationClosure);
+        dispatch.orders(), dispatch.silences(), List.copyOf(priorities), List.copyOf(open311), cityBus);
   }
 
   private static Double median(JsonNode times) {

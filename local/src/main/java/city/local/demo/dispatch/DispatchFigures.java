@@ -1,5 +1,6 @@
 package city.local.demo.dispatch;
 
+import city.local.demo.CityBusLine;
 import city.local.demo.DemoFigures;
 import city.local.demo.Summary;
 import java.io.PrintStream;
@@ -9,19 +10,11 @@ import java.util.Locale;
 /**
  * The twin's dispatch statistics (GET /ops/dispatch/stats) and what the units saw. Response times are
  * medians in real seconds: report to dispatch is the twin's own latency, the later intervals are the
- * simulated crews' accelerated delays.
+ * simulated crews' accelerated delays. The collision's closures are rules 1 and 2 of the city bus ({@code cityBus}).
  */
 public record DispatchFigures(int alerts, int repeatedAlerts, int incidents, int open, int closed, int queued,
     int escalations, int ordersReceived, int ordersIgnored, List<PriorityFigures> priorities,
-    List<Open311Figures> reports, StationClosureFigures stationClosure) implements DemoFigures {
-
-  /**
-   * City bus rule 2, seen as a rider would: the collision at a bike station, how long (real time) until GBFS
-   * system_alerts named the station, and whether the incident's end had lifted it by the end of the run.
-   *
-   * @param closedAfterMillis null when the closure did not show within 60 s
-   */
-  public record StationClosureFigures(String stationId, Long closedAfterMillis, boolean liftedAtEnd) {}
+    List<Open311Figures> reports, List<CityBusLine> cityBus) implements DemoFigures {
 
   /** A resident's report as the resident sees it (GET /open311/v2/requests/{id}.json). */
   public record Open311Figures(String serviceCode, String requestId, String status, String notes) {}
@@ -40,13 +33,6 @@ public record DispatchFigures(int alerts, int repeatedAlerts, int incidents, int
               + "             report->dispatch %s, dispatch->accept %s, accept->arrive %s%n",
           p.priority(), p.incidents(), p.closed(), p.escalations(), seconds(p.reportToDispatch(), run.speed()),
           seconds(p.dispatchToAccept(), run.speed()), seconds(p.acceptToArrive(), run.speed()));
-    }
-    if (stationClosure != null) {
-      out.printf(Locale.ROOT, "           city bus: a collision at bike station %s %s; at the end %s%n",
-          stationClosure.stationId(), stationClosure.closedAfterMillis() == null
-              ? "did NOT show as closed in GBFS within 60 s"
-              : "closed it in GBFS system_alerts.json after " + stationClosure.closedAfterMillis() + " ms",
-          stationClosure.liftedAtEnd() ? "the incident's end has lifted it" : "it is still closed (its incident has not ended)");
     }
     for (Open311Figures report : reports) {
       out.printf(Locale.ROOT, "           Open311 %s %s: %s, \"%s\"%n", report.serviceCode(), report.requestId(),

@@ -43,12 +43,6 @@ final class DispatchSimulation {
   record Alert(String category, @JsonInclude(JsonInclude.Include.NON_NULL) String subCategory, String severity,
       double lat, double lon, String ts) {}
 
-  /** Where the demo's collision at a bike station happened; {@code closedAfterMillis} once GBFS showed it closed. */
-  record StationCollision(String stationId, double lat, double lon, Long closedAfterMillis) {}
-
-  /** How long the rider's app watches for the collision's closure (real time; the target is 10 s). */
-  private static final Duration CLOSURE_SHOWS_WITHIN = Duration.ofSeconds(60);
-
   private record Sensor(String sensorId, String kind, double lat, double lon) {}
 
   /** What a resident told Open311, and what it answered. */
@@ -69,7 +63,7 @@ final class DispatchSimulation {
   private final double centreLon;
   private final List<Report> reports = new CopyOnWriteArrayList<>();
   private final Optional<Sensor> collisionSensor;
-  private volatile StationCollision stationCollision;
+  private final Optional<CityCollision> collision;
   private volatile CompletableFuture<Void> collisionWatch = CompletableFuture.completedFuture(null);
   private final AtomicInteger alerts = new AtomicInteger();
   private final AtomicInteger repeats = new AtomicInteger();
@@ -96,13 +90,9 @@ final class DispatchSimulation {
       units.put(simulated.unitId(), simulated);
       unitsPerKind.merge(simulated.kind(), 1, Integer::sum);
     }
-    // the city bus joins the domains: a collision sensor reports one collision at the first bike station (rule 2)
-    JsonNode station = city.section("bikeshare").path("stations").path(0);
+    // the city bus joins the domains: a collision sensor reports one collision by a bike station and parking (rules 1, 2)
     this.collisionSensor = sensors.stream().filter(s -> s.kind().equals("collision")).findFirst();
-    if (station.isObject() && collisionSensor.isPresent()) {
-      stationCollision = new StationCollision(station.path("stationId").asText(), station.path("lat").asDouble(),
-          station.path("lon").asDouble(), null);
-    }
+    this.collision = collisionSensor.isPresent() ? CityCollision.in(city) : Optional.empty();
     JsonNode info = city.root().path("city");
     this.centreLat = info.path("lat").asDouble();
     this.centreLon = info.path("lon").asDouble();
@@ -122,9 +112,8 @@ final class DispatchSimulation {
     Duration run = Duration.between(start, end);
     Sensor first = sensors.stream().filter(s -> s.kind().equals("smoke")).findFirst().orElse(sensors.get(0));
     loop.at(start.plus(run.multipliedBy(4).dividedBy(100)), at -> alert(first, "high", at));
-    if (stationCollision != null) {
-      loop.at(start.plus(run.multipliedBy(10).dividedBy(100)), at -> collisionAtStation(collisionSensor.orElseThrow(), at));
-    }
+    collision.ifPresent(c -> loop.at(start.plus(run.multipliedBy(10).dividedBy(100)),
+        at -> collide(collisionSensor.orElseThrow(), c, at)));
     int count = Math.max(3, (int) (run.toMinutes() / 18));
     List<Instant> times = new ArrayList<>();
     for (int n = 1; n < count; n++) {
@@ -207,50 +196,19 @@ final class DispatchSimulation {
     alerts.incrementAndGet();
   }
 
-  /** A traffic collision at the station; the rider's app then watches GBFS until the station shows as closed. */
-  private void collisionAtStation(Sensor sensor, Instant at) {
-    StationCollision collision = stationCollision;
+  /** A traffic collision; the riders' and drivers' apps then watch until the closures show. */
+  private void collide(Sensor sensor, CityCollision where, Instant at) {
     long published = System.nanoTime();
     devices.publish(SENSORS, "safety/sensors/" + sensor.sensorId() + "/alerts",
-        new Alert("traffic", "collision", "high", collision.lat(), collision.lon(), clock.deviceTime(at)));
+        new Alert("traffic", "collision", "high", where.lat(), where.lon(), clock.deviceTime(at)));
     alerts.incrementAndGet();
-    collisionWatch = CompletableFuture.runAsync(() -> {
-      long deadline = published + CLOSURE_SHOWS_WITHIN.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (namedInSystemAlerts(collision.stationId())) {
-          stationCollision = new StationCollision(collision.stationId(), collision.lat(), collision.lon(),
-              (System.nanoTime() - published) / 1_000_000);
-          return;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }, apps);
+    collisionWatch = CompletableFuture.runAsync(() -> where.watch(http, published), apps);
   }
 
-  boolean namedInSystemAlerts(String stationId) {
-    TwinHttp.Reply reply = http.get("/gbfs/system_alerts.json", null);
-    if (!reply.ok()) {
-      return false;
-    }
-    for (JsonNode alert : reply.body().path("data").path("alerts")) {
-      for (JsonNode id : alert.path("station_ids")) {
-        if (id.asText().equals(stationId)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Once the rider's app has stopped watching; empty when the city has no collision sensor or no bike station. */
-  Optional<StationCollision> stationCollision() {
+  /** Once the apps have stopped watching; empty when the city has no collision sensor or no bike station. */
+  Optional<CityCollision> collision() {
     collisionWatch.join();
-    return Optional.ofNullable(stationCollision);
+    return collision;
   }
 
   /** The resident's app posts the form (Open311 GeoReport v2) off the devices' timeline. */

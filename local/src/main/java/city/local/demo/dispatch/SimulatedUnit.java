@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A response unit's crew: on an order it accepts after a short while, drives to the scene, works there, resolves
  * and reports itself available again, each step as a message on its own topics. A cancel drops the incident and is
  * acknowledged.
- * A crew that ignored an order (the radio was off) is taken off duty by dispatch and comes back a while later.
+ * A crew that ignored an order (the radio was off) is taken off duty by dispatch and comes back a while later. A crew
+ * told to drop the incident it works reports available again.
  */
 final class SimulatedUnit {
   static final String DEVICE_CLASS = "units";
+  /** A maintenance crew works on the device until it speaks again, and resolves nothing itself. */
+  private static final String MAINTENANCE = "maintenance";
   private static final double DRIVING_KMH = 40;
   private static final Duration BACK_ON_DUTY = Duration.ofMinutes(20);
 
@@ -89,6 +92,9 @@ final class SimulatedUnit {
         lat = sceneLat;
         lon = sceneLon;
         acknowledge(incidentId, "arrive", arrivedAt);
+        if (kind.equals(MAINTENANCE)) {
+          return; // the device speaking again ends the job: the system closes it and tells the crew to drop it
+        }
         loop.after(arrivedAt, Duration.ofSeconds(8 * 60 + random.nextInt(32 * 60)), resolvedAt -> {
           if (!working.remove(incidentId)) {
             return;
@@ -117,6 +123,9 @@ final class SimulatedUnit {
     boolean wasIgnored = ignored.remove(incidentId);
     if (wasWorking || wasIgnored) {
       cancels.incrementAndGet();
+    }
+    if (wasWorking && working.isEmpty()) {
+      report("available", at);
     }
     if (wasIgnored) {
       loop.after(at, BACK_ON_DUTY, back -> {

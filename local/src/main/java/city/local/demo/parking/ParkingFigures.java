@@ -1,5 +1,6 @@
 package city.local.demo.parking;
 
+import city.local.demo.CityBusLine;
 import city.local.demo.DemoFigures;
 import city.local.demo.Summary;
 import java.io.PrintStream;
@@ -11,10 +12,12 @@ import java.util.Locale;
  * citizens' app did; money in fen.
  *
  * @param heldBack readings the sensors' network delivered out of order
+ * @param keepAlives states the sensors repeated after being quiet for half their heartbeat
+ * @param cityBus rules 3 (the overstay) and 4 (the silent sensor)
  */
 public record ParkingFigures(int spaces, int sessions, int open, int closed, int noise, int unidentified,
     long revenueDueFen, int paid, long paidFen, int unpaid, long unpaidFen, List<ZoneFigures> zones,
-    Payments citizens, int heldBack) implements DemoFigures {
+    Payments citizens, int heldBack, int keepAlives, List<CityBusLine> cityBus) implements DemoFigures {
 
   public record ZoneFigures(String zone, int free, int occupied, int total) {}
 
@@ -25,8 +28,8 @@ public record ParkingFigures(int spaces, int sessions, int open, int closed, int
   @Override
   public void print(PrintStream out, Summary.RunFigures run) {
     out.printf(Locale.ROOT, "parking    %d sessions: %d closed, %d still open; %d sensor flaps not billed; %d without plate;"
-            + " %d readings delivered out of order%n",
-        sessions, closed, open, noise, unidentified, heldBack);
+            + " %d readings delivered out of order; %d keep-alives%n",
+        sessions, closed, open, noise, unidentified, heldBack, keepAlives);
     out.printf(Locale.ROOT, "           revenue due %s; %d paid %s, %d unpaid %s%n", money(revenueDueFen),
         paid, money(paidFen), unpaid, money(unpaidFen));
     out.printf(Locale.ROOT, "           in the app %d citizens paid %d sessions, %s; %d tapped pay twice, %d got the same receipt%n",

@@ -13,8 +13,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,10 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * none), a few are sensor flaps shorter than a minute. Each sensor counts its messages with {@code seq}. A
  * few readings are held back and sent after the sensor's next one, as a network may reorder them; two
  * messages are malformed on purpose and must end as dead letters.
+ *
+ * <p>For the city bus: drivers leave before their zone's maximum stay, but one: the first space of a zone with a
+ * maximum stay gets a car at the start that stays an hour past it (rule 3, an overstay); and the last space's
+ * sensor falls silent from a fifth of the run to 85 % of it (rule 4). Every other sensor repeats its state once it has been quiet for half its heartbeat: the twin's
+ * health check compares arrival times on the wall clock, so these keep-alives follow the wall clock too (and go on
+ * while the simulated clock waits for the twin, and until the summary is read).
  */
 public final class ParkingSimulation {
   static final String SENSORS = "parking-sensors";
   static final String CAMERAS = "plate-cameras";
+  /** The keep-alives go on their own connection, so that their wall-clock timing leaves the seeded repeats alone. */
+  static final String KEEP_ALIVES = "parking-sensor-keepalives";
   /** A space id no city file has: its message must be refused as from an unknown device. */
   public static final String UNKNOWN_SPACE = "S404";
   public static final int MALFORMED_MESSAGES = 2;
@@ -37,6 +50,11 @@ public final class ParkingSimulation {
   private static final double NO_READ_SHARE = 0.08;
   private static final double SECOND_READ_SHARE = 0.15;
   private static final int SPARE_CARS = 4;
+  private static final Duration OVERSTAY_BY = Duration.ofMinutes(60);
+  /** Drivers leave this long before their limit: a twin handling their departure late must not see an overstay. */
+  private static final Duration LEAVES_BEFORE_LIMIT = Duration.ofMinutes(20);
+  private static final double SILENT_FROM = 0.20;
+  private static final double SILENT_UNTIL = 0.85;
 
   /** The sensor's message (device contract). */
   record Occupancy(boolean occupied, String ts, long seq) {}
@@ -51,10 +69,15 @@ public final class ParkingSimulation {
     boolean occupied;
     String plate;
     Occupancy heldBack;
+    boolean broken;
+    long lastSentNanos;
+    /** The zone's maximum stay, or null. */
+    final Duration maxStay;
 
-    Space(String spaceId, String cameraId) {
+    Space(String spaceId, String cameraId, Duration maxStay) {
       this.spaceId = spaceId;
       this.cameraId = cameraId;
+      this.maxStay = maxStay;
     }
   }
 
@@ -70,35 +93,66 @@ public final class ParkingSimulation {
   private final AtomicInteger flaps = new AtomicInteger();
   private final AtomicInteger heldBack = new AtomicInteger();
   private final AtomicInteger plateReads = new AtomicInteger();
+  private final AtomicInteger keepAlives = new AtomicInteger();
+  private final Optional<Overstay> overstay;
+  private final Optional<String> silentSensor;
+  private final Duration keepAliveAfter;
+  private final ScheduledExecutorService keepAliveTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "demo-sensor-keepalive");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Instant end;
+  private volatile boolean timelineEnded;
+  private final AtomicBoolean keepAliveQueued = new AtomicBoolean();
 
-  ParkingSimulation(City city, SimClock clock, DeviceLink devices, EventLoop loop, long seed) {
+  /** The car that stays past its zone's maximum stay, in the space it parks in from the start. */
+  record Overstay(String spaceId, String zone, Duration maxStay) {}
+
+  /**
+   * @param heartbeat how long (wall clock) a parking sensor may stay quiet before the twin counts it silent
+   */
+  ParkingSimulation(City city, SimClock clock, DeviceLink devices, EventLoop loop, long seed, Duration heartbeat) {
     this.clock = clock;
     this.devices = devices;
     this.loop = loop;
     this.random = new Random(seed * 31 + 1);
     JsonNode section = city.section("parking");
+    this.keepAliveAfter = heartbeat.dividedBy(2);
     Map<String, String> cameraOf = new HashMap<>();
     for (JsonNode camera : section.path("cameras")) {
       camera.path("spaces").forEach(space -> cameraOf.put(space.asText(), camera.path("cameraId").asText()));
     }
+    Overstay found = null;
     for (JsonNode zone : section.path("zones")) {
+      Duration maxStay = zone.path("maxStayMinutes").isNumber() ? Duration.ofMinutes(zone.path("maxStayMinutes").asLong()) : null;
       for (JsonNode space : zone.path("spaces")) {
         String spaceId = space.path("spaceId").asText();
-        spaces.add(new Space(spaceId, cameraOf.get(spaceId)));
+        spaces.add(new Space(spaceId, cameraOf.get(spaceId), maxStay));
+        if (found == null && maxStay != null) {
+          found = new Overstay(spaceId, zone.path("zone").asText(), maxStay);
+        }
       }
     }
+    this.overstay = Optional.ofNullable(found);
     this.cars = new PlatePool(Math.max(40, spaces.size() + SPARE_CARS), random);
+    // the last space: neither the overstayer's nor, in the sample county, one the collision closes
+    this.silentSensor = spaces.size() > 1 ? Optional.of(spaces.get(spaces.size() - 1).spaceId) : Optional.empty();
   }
 
   /** Every sensor reports its first state in the run's first minutes; the malformed messages come later. */
   void start(Instant start, Instant end) {
+    this.end = end;
     Duration run = Duration.between(start, end);
     for (int i = 0; i < spaces.size(); i++) {
       Space space = spaces.get(i);
       Instant first = start.plusSeconds(2L * i);
-      if (random.nextDouble() < INITIALLY_OCCUPIED) {
+      if (overstay.isPresent() && overstay.get().spaceId().equals(space.spaceId)) {
+        Duration stay = overstay.get().maxStay().plus(OVERSTAY_BY);
+        loop.at(first, at -> carArrives(space, at, stay, false));
+      } else if (random.nextDouble() < INITIALLY_OCCUPIED) {
         Duration stay = minutes(5, 150);
-        loop.at(first, at -> carArrives(space, at, stay));
+        loop.at(first, at -> carArrives(space, at, stay, true));
       } else {
         loop.at(first, at -> {
           report(space, false, at);
@@ -113,10 +167,80 @@ public final class ParkingSimulation {
     }
     loop.at(start.plus(run.dividedBy(2)), at -> devices.publishRaw(SENSORS, topic(UNKNOWN_SPACE),
         ("{\"occupied\": true, \"ts\": \"" + clock.deviceTime(at) + "\", \"seq\": 1}").getBytes(StandardCharsets.UTF_8)));
+    silentSensor.ifPresent(id -> {
+      Space broken = spaces.stream().filter(s -> s.spaceId.equals(id)).findFirst().orElseThrow();
+      loop.at(silentFrom(start, end), at -> breakDown(broken));
+      loop.at(silentUntil(start, end), at -> repair(broken, at));
+    });
+    long every = Math.max(50, keepAliveAfter.toMillis() / 4);
+    keepAliveTimer.scheduleAtFixedRate(this::keepAliveTick, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Sends the readings still held back: nothing may stay undelivered when the run ends. */
-  void flush() {
+  /**
+   * On the devices' timeline while it runs (it runs actions stamped "now" also while the clock waits), one at a
+   * time; on this timer's thread once the timeline has ended.
+   */
+  private void keepAliveTick() {
+    if (timelineEnded) {
+      keepAlive(end);
+    } else if (keepAliveQueued.compareAndSet(false, true)) {
+      loop.now(at -> {
+        keepAliveQueued.set(false);
+        keepAlive(at.isAfter(end) ? end : at);
+      });
+    }
+  }
+
+  /** The run's summary is read: the sensors stop speaking. */
+  void stop() {
+    keepAliveTimer.shutdownNow();
+  }
+
+  Optional<Overstay> overstay() {
+    return overstay;
+  }
+
+  Optional<String> silentSensor() {
+    return silentSensor;
+  }
+
+  /** When the silent sensor stops and speaks again, in simulated time. */
+  Instant silentFrom(Instant start, Instant end) {
+    return start.plusMillis((long) (Duration.between(start, end).toMillis() * SILENT_FROM));
+  }
+
+  Instant silentUntil(Instant start, Instant end) {
+    return start.plusMillis((long) (Duration.between(start, end).toMillis() * SILENT_UNTIL));
+  }
+
+  int keepAlives() {
+    return keepAlives.get();
+  }
+
+  private synchronized void breakDown(Space space) {
+    space.broken = true;
+  }
+
+  /** The sensor speaks again: its state now, with its next {@code seq}. */
+  private synchronized void repair(Space space, Instant at) {
+    space.broken = false;
+    send(SENSORS, space, new Occupancy(space.occupied, clock.deviceTime(at), ++space.seq));
+  }
+
+  /** Every working sensor quiet for half its heartbeat repeats its state (the fold changes nothing for a repeat). */
+  private synchronized void keepAlive(Instant at) {
+    long now = System.nanoTime();
+    for (Space space : spaces) {
+      if (!space.broken && space.lastSentNanos != 0 && now - space.lastSentNanos >= keepAliveAfter.toNanos()) {
+        send(KEEP_ALIVES, space, new Occupancy(space.occupied, clock.deviceTime(at), ++space.seq));
+        keepAlives.incrementAndGet();
+      }
+    }
+  }
+
+  /** The timeline has ended: sends the readings still held back, nothing may stay undelivered. */
+  synchronized void flush() {
+    timelineEnded = true;
     for (Space space : spaces) {
       if (space.heldBack != null) {
         devices.publish(SENSORS, topic(space.spaceId), space.heldBack);
@@ -157,10 +281,13 @@ public final class ParkingSimulation {
       return;
     }
     Duration stay = random.nextDouble() < 0.7 ? minutes(15, 90) : minutes(90, 180);
-    carArrives(space, at, stay);
+    carArrives(space, at, stay, true);
   }
 
-  private void carArrives(Space space, Instant at, Duration stay) {
+  /** @param keepsToLimit the driver leaves before the zone's maximum stay (all but the one overstayer do) */
+  private void carArrives(Space space, Instant at, Duration wanted, boolean keepsToLimit) {
+    Duration stay = keepsToLimit && space.maxStay != null && wanted.compareTo(space.maxStay.minus(LEAVES_BEFORE_LIMIT)) > 0
+        ? space.maxStay.minus(LEAVES_BEFORE_LIMIT) : wanted;
     arrivals.incrementAndGet();
     String plate = cars.take(random);
     space.plate = plate;
@@ -190,24 +317,36 @@ public final class ParkingSimulation {
     plateReads.incrementAndGet();
   }
 
-  /** A new reading; now and then it is held back and goes out after the sensor's next one. */
-  private void report(Space space, boolean nowOccupied, Instant at) {
+  /**
+   * A new reading; now and then it is held back and goes out after the sensor's next one. A broken sensor sends
+   * nothing (and counts nothing): it reports the state it finds once it speaks again.
+   */
+  private synchronized void report(Space space, boolean nowOccupied, Instant at) {
     if (space.occupied != nowOccupied) {
       occupied.addAndGet(nowOccupied ? 1 : -1);
     }
     space.occupied = nowOccupied;
+    if (space.broken) {
+      return;
+    }
     Occupancy reading = new Occupancy(nowOccupied, clock.deviceTime(at), ++space.seq);
-    Occupancy late = space.heldBack;
-    space.heldBack = null;
-    if (late == null && random.nextDouble() < HELD_BACK_SHARE) {
+    if (space.heldBack == null && random.nextDouble() < HELD_BACK_SHARE) {
       space.heldBack = reading;
       heldBack.incrementAndGet();
       return;
     }
-    devices.publish(SENSORS, topic(space.spaceId), reading);
+    send(SENSORS, space, reading);
+  }
+
+  /** The reading, then the one held back before it, if any. */
+  private void send(String connection, Space space, Occupancy reading) {
+    Occupancy late = space.heldBack;
+    space.heldBack = null;
+    devices.publish(connection, topic(space.spaceId), reading);
     if (late != null) {
-      devices.publish(SENSORS, topic(space.spaceId), late);
+      devices.publish(connection, topic(space.spaceId), late);
     }
+    space.lastSentNanos = System.nanoTime();
   }
 
   private Duration minutes(int from, int to) {
