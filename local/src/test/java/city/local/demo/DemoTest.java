@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.local.demo.bikeshare.BikeshareFigures;
 import city.local.demo.dispatch.DispatchFigures;
+import city.local.demo.dispatch.HotlineFigures;
 import city.local.demo.parking.ParkingFigures;
 import city.local.demo.parking.ParkingSimulation;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +42,11 @@ class DemoTest {
     assertTrue(dispatch.ordersReceived() > 0, "the units received no order: " + dispatch);
     assertNotNull(dispatch.stationClosure(), "the sample county has a collision sensor and bike stations");
     assertNotNull(dispatch.stationClosure().closedAfterMillis(), "the collision at a station closed it: " + dispatch);
+
+    HotlineFigures hotline = summary.part(HotlineFigures.class);
+    assertNotNull(hotline.overdue(), "the morning's one late order was not taken: " + hotline);
+    assertTrue(hotline.overdue().path("overdue").asBoolean() && hotline.overdue().path("escalationLevel").asInt() >= 1,
+        "the blocked drain escalates every run: " + hotline.overdue());
 
     BikeshareFigures bikeshare = summary.part(BikeshareFigures.class);
     assertNotNull(bikeshare.planId(), "no plan was made");
