@@ -96,8 +96,8 @@ public final class DispatchModule implements CityModule {
     FunctionSpec sweep = FunctionSpec.handledBy("DispatchSweep", SweepHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE).publishes(SWEEP_TOPICS)
-        .because("once a minute: timeouts (each a supervision record), repairs and queue draining; one at a time (concurrency 1) since overlapping"
-            + " sweeps would only compete for the same items");
+        .because("once a minute: timeouts (each a supervision record), repairs and queue draining; one at a time"
+            + " (concurrency 1) since overlapping sweeps would only compete for the same items");
     FunctionSpec supervision = FunctionSpec.handledBy("DispatchSupervision", SupervisionHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE).publishes(SUPERVISION_TOPICS)

@@ -66,5 +66,9 @@ class DemoTest {
         .orElseThrow(() -> new AssertionError("no city bus line in the summary"));
     System.out.println(cityBus.strip());
     assertTrue(cityBus.contains("closed it in GBFS system_alerts.json after"), cityBus);
+    String overdue = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("the one overdue:"))
+        .findFirst().orElseThrow(() -> new AssertionError("no overdue line in the summary"));
+    System.out.println(overdue.strip());
+    assertTrue(overdue.contains(" flooding (water) escalated to level "), overdue);
   }
 }
