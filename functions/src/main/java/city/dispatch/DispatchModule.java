@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Incident dispatch: sensor alerts and Open311 reports become incidents, units get them over MQTT and
@@ -45,6 +46,9 @@ public final class DispatchModule implements CityModule {
   static final String CONTACTS_TABLE = "DispatchContacts";
   private static final List<String> DISPATCH_TOPICS = List.of("units/+/dispatch");
   private static final List<String> SUPERVISION_TOPICS = List.of(HotlineSupervision.TOPIC_PREFIX + "+");
+  /** The sweep orders units and records their acknowledgement timeouts for supervision. */
+  private static final List<String> SWEEP_TOPICS = Stream.concat(DISPATCH_TOPICS.stream(), SUPERVISION_TOPICS.stream())
+      .toList();
   /** Parking's overstay (its contract is docs/events.md): a warden's job, rule 3 of the city bus. */
   static final String OVERSTAY_PATTERN = "{\"source\": [\"" + OverstayNotice.SOURCE + "\"], \"detail-type\": [\""
       + OverstayNotice.TYPE + "\"]}";
@@ -91,9 +95,9 @@ public final class DispatchModule implements CityModule {
         .because("ops reads: index queries and batch reads of a day's incidents; few callers");
     FunctionSpec sweep = FunctionSpec.handledBy("DispatchSweep", SweepHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
-        .readsAndWrites(TABLE).publishes(DISPATCH_TOPICS)
-        .because("once a minute: timeouts, repairs and queue draining; one at a time (concurrency 1) since overlapping"
-            + " sweeps would only compete for the same items");
+        .readsAndWrites(TABLE).publishes(SWEEP_TOPICS)
+        .because("once a minute: timeouts (each a supervision record), repairs and queue draining; one at a time"
+            + " (concurrency 1) since overlapping sweeps would only compete for the same items");
     FunctionSpec supervision = FunctionSpec.handledBy("DispatchSupervision", SupervisionHandler.class)
         .memoryMb(512).timeoutSeconds(60).reservedConcurrency(1)
         .readsAndWrites(TABLE).publishes(SUPERVISION_TOPICS)

@@ -48,7 +48,8 @@ class DomainResourcesTest {
   @Test
   void commandsGoOnlyWhereTheContractSends() {
     assertEquals(Set.of("units/*/dispatch"), publishTopics("DispatchAlerts"));
-    assertEquals(Set.of("units/*/dispatch"), publishTopics("DispatchSweep"));
+    assertEquals(Set.of("units/*/dispatch", "ops/supervision/*"), publishTopics("DispatchSweep"),
+        "orders, and the supervision records of acknowledgement timeouts");
     assertEquals(Set.of("bikeshare/trucks/*/tasks"), publishTopics("BikesharePlanner"));
     assertEquals(Set.of("parking/enforcement/*"), publishTopics("ParkingSettlement"));
     assertEquals(Set.of(), publishTopics("ParkingOccupancy"));

@@ -17,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -140,7 +142,10 @@ class DispatchOverMqttTest {
 
   @Test
   @org.junit.jupiter.api.Order(2)
-  void silenceWithdrawsTheOrderAndTheNextNearestUnitGetsIt() {
+  void silenceWithdrawsTheOrderAndTheNextNearestUnitGetsIt() throws Exception {
+    List<JsonNode> supervision = new CopyOnWriteArrayList<>();
+    MqttClient console = kit.connect("ops-console");
+    console.subscribe("ops/supervision/+", 1, (topic, message) -> supervision.add(Json.parse(message.getPayload())));
     kit.unitStatus(MA, "available", ts());
     kit.unitStatus(MB, "available", ts());
     kit.awaitUnits("available", List.of("MA", "MB"));
@@ -158,11 +163,31 @@ class DispatchOverMqttTest {
         (second.receivedNanos() - first.receivedNanos()) / 1e9);
 
     kit.ack("MB", incidentId, "accept");
-    JsonNode accepted = DispatchTwinKit.await("accepted by MB", () -> incident(incidentId),
-        i -> i.path("status").asText().equals("accepted"));
+    // the sweep records the timeout right after its re-dispatch, so it may land before or after MB's accept
+    JsonNode accepted = DispatchTwinKit.await("accepted by MB, the timeout recorded", () -> incident(incidentId),
+        i -> i.path("status").asText().equals("accepted") && events(i).contains("ack-timeout"));
     assertEquals("MB", accepted.path("unitId").asText());
     assertEquals(1, accepted.path("escalations").asInt());
-    assertEquals(List.of("reported", "assigned", "escalated", "assigned", "accepted"), events(accepted));
+    assertEquals(List.of("reported", "assigned", "escalated", "assigned", "accepted"),
+        events(accepted).stream().filter(e -> !e.equals("ack-timeout")).toList());
+    List<JsonNode> records = new ArrayList<>();
+    accepted.path("history").forEach(h -> {
+      if (h.path("event").asText().equals("ack-timeout")) {
+        records.add(h);
+      }
+    });
+    assertEquals(1, records.size(), "one supervision record per missed dispatch: " + accepted);
+    assertEquals("supervision", records.get(0).path("actor").asText());
+    assertEquals("unit MA did not accept within " + ACK_TIMEOUT.toSeconds() + " s: re-dispatched to MB",
+        records.get(0).path("detail").asText());
+    JsonNode notice = DispatchTwinKit.await("the record on ops/supervision", () -> supervision.stream()
+        .filter(n -> n.path("workOrderId").asText().equals(incidentId)).toList(), l -> !l.isEmpty()).get(0);
+    assertEquals(incidentId + "/ack-timeout/1", notice.path("eventId").asText());
+    assertEquals("ack-timeout", notice.path("cause").asText());
+    assertEquals("MA", notice.path("unitId").asText());
+    assertEquals("MB", notice.path("redispatchedTo").asText());
+    console.disconnect();
+    console.close();
     JsonNode escalation = accepted.path("history").get(2);
     assertEquals("MA", escalation.path("unitId").asText());
     OffsetDateTime assignedAt = OffsetDateTime.parse(accepted.path("history").get(1).path("at").asText());

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,6 +77,18 @@ class HotlineLoopOverHttpTest {
     return workOrder.path("history").findValuesAsText("event");
   }
 
+  /** The trail's {@code Incident Closed} event ids of one work order, newest first. */
+  private static List<String> closureIds(String id) {
+    List<String> ids = new ArrayList<>();
+    kit.ops("/ops/events?type=" + URLEncoder.encode("Incident Closed", StandardCharsets.UTF_8)).path("events")
+        .forEach(e -> {
+          if (e.path("detail").path("incidentId").asText().equals(id)) {
+            ids.add(e.path("eventId").asText());
+          }
+        });
+    return ids;
+  }
+
   private static HttpResponse<String> feedback(String id, String form, String token) {
     return kit.postForm("/open311/v2/requests/" + id + "/feedback.json", form, Map.of("Authorization", "Bearer " + token));
   }
@@ -109,6 +122,8 @@ class HotlineLoopOverHttpTest {
     assertEquals(2, joined.path("reportCount").asInt(), "a retried POST under the same key counts once: " + joined);
     assertEquals(List.of("phone", "open311"), joined.path("reporters").findValuesAsText("channel"));
     assertEquals("phone", joined.path("channel").asText());
+    assertEquals("ops-test", joined.path("history").get(0).path("actor").asText(),
+        "the call-taker (the ops token's subject) took the call: " + joined.path("history").get(0));
     assertTrue(joined.path("rating").isNull(), joined.toString());
     assertFalse(joined.toString().contains("13800000000") || joined.toString().contains("Wang"), "no contact in the view");
     JsonNode seen = Json.parse(kit.get("/open311/v2/requests/" + id + ".json", null).body()).get(0);
@@ -169,6 +184,10 @@ class HotlineLoopOverHttpTest {
     assertEquals("Resolved: Resurfaced the whole patch", closedAgain.path("status_notes").asText());
     assertTrue(closedAgain.path("requested_datetime").asText().matches(".*T\\d\\d:\\d\\d:\\d\\d[+-Z].*"),
         "to the second: " + closedAgain);
+
+    List<String> closures = DispatchTwinKit.await("both closures on the bus", () -> closureIds(id),
+        ids -> ids.size() >= 2);
+    assertEquals(List.of(id + "/closed/1", id + "/closed"), closures, "newest first, the second under its own id");
 
     JsonNode stats = kit.ops("/ops/workorders/stats?department=urban-management");
     JsonNode total = stats.path("total");

@@ -32,9 +32,8 @@ final class WorkOrderEndpoints {
   static List<Endpoint> of(Hotline hotline, IncidentEvents events, ReporterNotices notices) {
     return List.of(
         new Endpoint("POST /ops/workorders", request -> {
-          request.requireCaller();
           Open311Desk.Submission submission = hotline.intake(Open311Handler.fields(request),
-              request.header("idempotency-key"));
+              request.header("idempotency-key"), request.requireCaller().subject());
           if (submission.outcome() == Open311Desk.Outcome.KEY_REUSED) {
             throw HttpError.conflict("this Idempotency-Key was already used for a different work order");
           }

@@ -86,12 +86,14 @@ public final class Hotline {
    * A call to the hotline as the call-taker enters it: {@code service_code}, {@code lat}/{@code long} or
    * {@code address_string}, {@code description}, and the caller's {@code phone} and {@code name} (personal data, kept
    * in the contacts item only).
+   *
+   * @param callTaker the ops token's subject: the actor of the work order's first step
    */
-  public Open311Desk.Submission intake(Map<String, String> fields, Optional<String> idempotencyKey) {
+  public Open311Desk.Submission intake(Map<String, String> fields, Optional<String> idempotencyKey, String callTaker) {
     Map<String, String> asOpen311 = new LinkedHashMap<>(fields);
     asOpen311.keySet().retainAll(List.of("service_code", "lat", "long", "address_string", "description", "phone"));
     Optional.ofNullable(fields.get("name")).ifPresent(name -> asOpen311.put("first_name", name));
-    return desk.submit(ServiceRequest.parse(asOpen311, settings), idempotencyKey, Channel.PHONE, Optional.empty());
+    return desk.takeCall(ServiceRequest.parse(asOpen311, settings), idempotencyKey, callTaker);
   }
 
   /**
@@ -117,7 +119,8 @@ public final class Hotline {
       Incident current = found.get();
       if (!current.status().active()) {
         if (note.equals(current.workOrder().resolution())) {
-          // a retry: finish what a first attempt that died after its write may have left undone
+          // a retry: finish what a first attempt that died after its write may have left undone (same event id)
+          events.closed(current, IncidentEvents.RESOLVED, current.milestones().closedAt());
           notices.closed(current, current.workOrder().closedAt());
           return Result.of(Outcome.ALREADY, current);
         }

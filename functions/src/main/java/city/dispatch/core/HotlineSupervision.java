@@ -1,6 +1,7 @@
 package city.dispatch.core;
 
 import city.platform.DevicePublisher;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class HotlineSupervision {
   private final IncidentStore incidents;
   private final DevicePublisher publisher;
   private final IncidentEvents events;
+  private final AckTimeoutSupervision ackTimeouts;
   private final Clock clock;
 
   public HotlineSupervision(DispatchSettings settings, IncidentStore incidents, DevicePublisher publisher,
@@ -27,12 +29,23 @@ public final class HotlineSupervision {
     this.incidents = incidents;
     this.publisher = publisher;
     this.events = events;
+    this.ackTimeouts = new AckTimeoutSupervision(settings, incidents, publisher, clock);
     this.clock = clock;
   }
 
-  /** What ops consoles hear on {@code ops/supervision/{department}}: the event's detail. */
+  /**
+   * What ops consoles hear on {@code ops/supervision/{department}}: a deadline escalation (also the bus event's detail)
+   * or the record of an acknowledgement timeout ({@link AckTimeouts}).
+   *
+   * @param level the level reached; for an acknowledgement timeout the work order's level as it stands (it raises none)
+   * @param cause {@value Supervision#DEADLINE} or {@value AckTimeouts#CAUSE}
+   * @param unitId for an acknowledgement timeout: the unit that did not accept
+   * @param redispatchedTo for an acknowledgement timeout: the unit given the work order next; null while it is queued
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Notice(String eventId, String workOrderId, String department, String serviceCode, int level,
-      String escalatedTo, String reason, OffsetDateTime acceptBy, OffsetDateTime resolveBy, OffsetDateTime at) {}
+      String escalatedTo, String reason, OffsetDateTime acceptBy, OffsetDateTime resolveBy, OffsetDateTime at,
+      String cause, String unitId, String redispatchedTo) {}
 
   /** @return how many escalations this run made */
   public int run() {
@@ -44,12 +57,24 @@ public final class HotlineSupervision {
       for (String kind : settings.kinds()) {
         for (Incident incident : incidents.active(status, kind)) {
           if (incident.workOrder() != null) {
-            escalated += supervise(incident);
+            escalated += supervise(recordAckTimeouts(incident));
           }
         }
       }
     }
     return escalated;
+  }
+
+  /**
+   * Writes the acknowledgement-timeout records a sweep that died after its withdrawal left unwritten.
+   *
+   * @return the work order as it is now
+   */
+  private Incident recordAckTimeouts(Incident incident) {
+    if (ackTimeouts.record(incident) == 0) {
+      return incident;
+    }
+    return incidents.find(incident.incidentId()).orElse(incident);
   }
 
   /** @return the levels this call reached */
@@ -88,6 +113,6 @@ public final class HotlineSupervision {
     WorkOrder order = incident.workOrder();
     return new Notice(incident.incidentId() + "/overdue/" + order.reopenCount() + "/" + level, incident.incidentId(),
         order.department(), order.serviceCode(), level, Supervision.escalatedTo(level),
-        Supervision.reason(order, level, now), order.acceptBy(), order.resolveBy(), now);
+        Supervision.reason(order, level, now), order.acceptBy(), order.resolveBy(), now, Supervision.DEADLINE, null, null);
   }
 }

@@ -46,6 +46,7 @@ public record Incident(
   static final String CONFIRMED = "confirmed";
   static final String REJECTED = "rejected";
   static final String CLEARED = "cleared";
+  static final String ASSIGNED_STEP = "assigned";
 
   public Incident {
     timedOutUnits = Set.copyOf(timedOutUnits == null ? Set.of() : timedOutUnits);
@@ -55,8 +56,14 @@ public record Incident(
     milestones = milestones == null ? Milestones.NONE : milestones;
   }
 
-  /** A new incident, waiting for a unit. */
+  /** A new incident, waiting for a unit; its first step is the platform's. */
   public static Incident reported(String incidentId, Report report, Severity severity, int priority, AlertTally alerts) {
+    return reported(HistoryEntry.PLATFORM, incidentId, report, severity, priority, alerts);
+  }
+
+  /** @param actor who reported it for the history: the platform, or the call-taker who took the call */
+  public static Incident reported(String actor, String incidentId, Report report, Severity severity, int priority,
+      AlertTally alerts) {
     String detail = switch (report.source()) {
       case SENSOR -> "alert " + report.category() + (severity == null ? "" : " " + severity.wireName()) + " from sensor "
           + report.origin();
@@ -66,7 +73,7 @@ public record Incident(
     };
     return new Incident(incidentId, 0, report, severity, priority, IncidentStatus.QUEUED, null, Milestones.NONE,
         alerts, Set.of(), Set.of(), Set.of(), 0,
-        List.of(HistoryEntry.of(report.reportedAt(), "reported", detail + ", priority " + priority)), null);
+        List.of(HistoryEntry.by(actor, report.reportedAt(), "reported", detail + ", priority " + priority)), null);
   }
 
   /**
@@ -190,7 +197,7 @@ public record Incident(
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.ASSIGNED,
         new Assignment(unitId, claimId, at, distanceKm), milestones.dispatched(at), alerts, timedOutUnits,
         revokedClaims, ignoredAcks, escalations,
-        append(List.of(new HistoryEntry(at, "assigned", unitId, detail))), workOrder);
+        append(List.of(new HistoryEntry(at, ASSIGNED_STEP, unitId, detail))), workOrder);
   }
 
   /**
@@ -219,8 +226,15 @@ public record Incident(
     timedOut.add(unitId);
     return new Incident(incidentId, version, report, severity, priority, IncidentStatus.QUEUED, null, milestones,
         alerts, timedOut, revokedClaims, ignoredAcks, escalations + 1,
-        append(List.of(new HistoryEntry(at, "escalated", unitId,
+        append(List.of(new HistoryEntry(at, AckTimeouts.WITHDRAWN, unitId,
             "no accept within " + ackTimeout.toSeconds() + " s: withdrawn, cancel sent"))), workOrder);
+  }
+
+  /** The supervision record of an emergency's dispatch nobody accepted ({@link AckTimeouts}). */
+  public Incident ackTimeoutRecorded(String reason, OffsetDateTime at) {
+    return new Incident(incidentId, version, report, severity, priority, status, assignment, milestones, alerts,
+        timedOutUnits, revokedClaims, ignoredAcks, escalations,
+        append(List.of(HistoryEntry.by(Supervision.ACTOR, at, AckTimeouts.RECORDED, reason))), workOrder);
   }
 
   /** The sweep found a claim the claiming handler never completed; this incident will never take it. */
@@ -284,13 +298,18 @@ public record Incident(
    * already (a retried POST), or when it is no longer open.
    */
   public Optional<Incident> joined(Reporter reporter) {
+    return joined(reporter, reporter.channel().wireName());
+  }
+
+  /** @param actor who the step names: the call-taker who took the call, or the report's channel */
+  public Optional<Incident> joined(Reporter reporter, String actor) {
     if (workOrder == null || !status.active() || workOrder.counted(reporter.reporterId())) {
       return Optional.empty();
     }
     WorkOrder order = workOrder.joined(reporter);
     return Optional.of(new Incident(incidentId, version, report, severity, priority, status, assignment, milestones,
         alerts, timedOutUnits, revokedClaims, ignoredAcks, escalations,
-        append(List.of(HistoryEntry.by(reporter.channel().wireName(), reporter.at(), "duplicate-joined",
+        append(List.of(HistoryEntry.by(actor, reporter.at(), "duplicate-joined",
             "report " + order.reportCount() + " of the same " + workOrder.serviceCode() + " by " + reporter.channel().wireName()))),
         order));
   }

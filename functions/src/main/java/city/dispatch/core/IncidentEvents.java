@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What dispatch tells the rest of the city: an incident opened, an incident closed. Each is published after its
  * state change and again by a retry that finds the change already made; the event id is the incident id and the
- * transition (each happens once per incident), never the version, which later steps move on.
+ * transition (each happens once per incident, a closure once per reopen round), never the version, which later steps
+ * move on.
  */
 public final class IncidentEvents {
   public static final String SOURCE = "city.dispatch";
@@ -46,8 +47,17 @@ public final class IncidentEvents {
 
   /** @param resolution {@value #RESOLVED}, or how else it ended (a cancellation, say) */
   public void closed(Incident incident, String resolution, OffsetDateTime at) {
-    publisher.publish(BusEvent.of(SOURCE, CLOSED, at.toInstant(), incident.incidentId() + "/closed",
+    publisher.publish(BusEvent.of(SOURCE, CLOSED, at.toInstant(), closedEventId(incident),
         detail(incident, resolution, at)));
+  }
+
+  /**
+   * A work order closes once per reopen round: {@code <id>/closed} the first time (as before reopening existed), then
+   * {@code <id>/closed/<reopenCount>}, so a consumer that deduplicates by the id still hears every closure.
+   */
+  static String closedEventId(Incident incident) {
+    int round = incident.workOrder() == null ? 0 : incident.workOrder().reopenCount();
+    return incident.incidentId() + "/closed" + (round == 0 ? "" : "/" + round);
   }
 
   /** The event id is the notice's: the work order, its reopen round and the level, so each is told once. */

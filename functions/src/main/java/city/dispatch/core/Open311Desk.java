@@ -70,6 +70,21 @@ public final class Open311Desk {
    */
   public Submission submit(ServiceRequest request, Optional<String> idempotencyKey, Channel channel,
       Optional<String> citizen) {
+    return submit(request, idempotencyKey, channel, citizen, Optional.empty());
+  }
+
+  /**
+   * A call the call-taker enters (channel phone): as {@link #submit}, with the call-taker as the actor of the work
+   * order's first step (or of its joining an open one).
+   *
+   * @param callTaker the ops token's subject
+   */
+  public Submission takeCall(ServiceRequest request, Optional<String> idempotencyKey, String callTaker) {
+    return submit(request, idempotencyKey, Channel.PHONE, Optional.empty(), Optional.of(callTaker));
+  }
+
+  private Submission submit(ServiceRequest request, Optional<String> idempotencyKey, Channel channel,
+      Optional<String> citizen, Optional<String> callTaker) {
     String incidentId = idempotencyKey.map(IncidentIds::forRequest).orElseGet(IncidentIds::newRequest);
     Optional<Incident> earlier = incidents.find(incidentId);
     if (earlier.isPresent()) {
@@ -78,7 +93,8 @@ public final class Open311Desk {
     OffsetDateTime now = settings.at(clock.instant());
     Optional<ReporterContact> contact = Optional.of(request.contact()).filter(c -> !c.isEmpty());
     Reporter reporter = new Reporter(incidentId, channel, citizen.orElse(null), now);
-    Optional<Submission> joined = joinDuplicate(request, reporter, contact);
+    Optional<Submission> joined = joinDuplicate(request, reporter, contact,
+        callTaker.orElse(channel.wireName()));
     if (joined.isPresent()) {
       return joined.get();
     }
@@ -89,7 +105,8 @@ public final class Open311Desk {
         request.address(), request.description(), request.mediaUrl(), now, request.fingerprint());
     String code = request.service().serviceCode();
     String kind = request.service().kind();
-    Incident incident = Incident.reported(incidentId, report, null, request.service().priority(), null)
+    Incident incident = Incident.reported(callTaker.orElse(HistoryEntry.PLATFORM), incidentId, report, null,
+            request.service().priority(), null)
         .asWorkOrder(WorkOrder.opened(channel, hotline.departmentOf(code, kind), code, hotline.deadlinesOf(code, kind),
             now, List.of(reporter)));
     boolean vouched = citizen.isPresent() || channel == Channel.PHONE;
@@ -117,8 +134,9 @@ public final class Open311Desk {
     return new Submission(existing, Outcome.REPLAYED, existing.incidentId());
   }
 
+  /** @param actor who the joining step names: the call-taker, or the report's channel */
   private Optional<Submission> joinDuplicate(ServiceRequest request, Reporter reporter,
-      Optional<ReporterContact> contact) {
+      Optional<ReporterContact> contact, String actor) {
     if (!Duplicates.joinable(request.service())) {
       return Optional.empty();
     }
@@ -138,7 +156,7 @@ public final class Open311Desk {
       if (current.workOrder().counted(reporter.reporterId())) {
         return Optional.of(new Submission(current, Outcome.JOINED, reporter.reporterId()));
       }
-      Optional<Incident> next = current.joined(reporter);
+      Optional<Incident> next = current.joined(reporter, actor);
       if (next.isEmpty()) {
         return Optional.empty();
       }

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 public final class Supervision {
   /** The actor of supervision's steps in a work order's history. */
   public static final String ACTOR = "supervision";
+  /** What the supervision message gives as the cause of a deadline escalation. */
+  public static final String DEADLINE = "deadline";
   public static final int SUPERVISOR = 1;
   public static final int COMMAND_CENTRE = 2;
 

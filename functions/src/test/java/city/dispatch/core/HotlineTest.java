@@ -72,7 +72,8 @@ class HotlineTest {
     assertEquals(Hotline.Outcome.DONE, hotline.resolve(id, "ops-1", "filled").outcome());
     assertEquals(Hotline.Outcome.ALREADY, hotline.resolve(id, "ops-1", "filled").outcome(), "a retried resolve");
     assertEquals(Hotline.Outcome.CONFLICT, hotline.resolve(id, "ops-1", "something else").outcome());
-    assertEquals(List.of(IncidentEvents.CLOSED), bus.stream().map(BusEvent::detailType).toList());
+    assertEquals(List.of(id + "/closed", id + "/closed"), bus.stream().filter(e -> e.detailType().equals(IncidentEvents.CLOSED))
+        .map(e -> e.detail().path("eventId").asText()).toList(), "the retried resolve publishes again, under the same id");
     assertEquals(List.of(ReporterNotices.CLOSED, ReporterNotices.CLOSED), sent.stream().map(n -> n.event()).toList(),
         "the retried resolve notifies again under the same id, which the provider refuses");
     assertEquals(1, sent.stream().map(CitizenNotifier.Notification::notificationId).distinct().count());
@@ -114,5 +115,38 @@ class HotlineTest {
     assertThrows(InvalidInput.class, () -> feedback("six", "false"));
     assertThrows(InvalidInput.class, () -> feedback("3", "maybe"));
     assertEquals(new Hotline.Feedback(5, null, false), Hotline.Feedback.parse(Map.of("rating", "5")));
+  }
+
+  @Test
+  void aCallTakersIntakeNamesTheCallTakerAsTheActorOfItsSteps() {
+    Map<String, String> call = Map.of("service_code", "pothole", "lat", "36.52", "long", "118.50", "phone", "13800000000",
+        "name", "Wang");
+    Incident taken = hotline.intake(call, Optional.empty(), "ct-wang").incident();
+    HistoryEntry first = incidents.get(taken.incidentId()).history().get(0);
+    assertEquals("reported", first.event());
+    assertEquals("ct-wang", first.actor(), "the call-taker entered it, not the platform");
+
+    Map<String, String> sameHoleAgain = Map.of("service_code", "pothole", "lat", "36.52009", "long", "118.50");
+    Open311Desk.Submission joined = hotline.intake(sameHoleAgain, Optional.empty(), "ct-li");
+    assertEquals(Open311Desk.Outcome.JOINED, joined.outcome());
+    List<HistoryEntry> history = incidents.get(taken.incidentId()).history();
+    assertEquals("duplicate-joined", history.get(history.size() - 1).event());
+    assertEquals("ct-li", history.get(history.size() - 1).actor());
+
+    String online = filedBy("c-1", "36.60");
+    assertEquals(HistoryEntry.PLATFORM, incidents.get(online).history().get(0).actor(), "an Open311 report as before");
+  }
+
+  @Test
+  void eachClosureOfAReopenedWorkOrderHasItsOwnEventIdTheFirstKeepsItsOwn() {
+    String id = filedBy("c-1");
+    hotline.resolve(id, "ops-1", "filled");
+    hotline.feedback(id, feedback("2", "true"), Optional.of("c-1"), "citizen");
+    hotline.resolve(id, "ops-1", "filled again, properly");
+    hotline.resolve(id, "ops-1", "filled again, properly");
+
+    assertEquals(List.of(id + "/closed", id + "/closed/1", id + "/closed/1"), bus.stream()
+        .filter(e -> e.detailType().equals(IncidentEvents.CLOSED)).map(e -> e.detail().path("eventId").asText()).toList(),
+        "the retried second resolve repeats the second closure's id");
   }
 }

@@ -87,4 +87,33 @@ class SupervisionTest {
         bus.stream().map(e -> e.detail().path("eventId").asText()).toList());
     assertEquals(List.of(IncidentEvents.OVERDUE, IncidentEvents.OVERDUE), bus.stream().map(BusEvent::detailType).toList());
   }
+
+  @Test
+  void aReopenedOrderEscalatesAgainOncePerLevelInItsNewRoundUnderTheRoundsIds() {
+    MemoryIncidentStore incidents = new MemoryIncidentStore();
+    List<BusEvent> bus = new CopyOnWriteArrayList<>();
+    MutableClock clock = new MutableClock(T0);
+    HotlineSupervision supervision = new HotlineSupervision(Fixtures.settings(Duration.ofSeconds(90)), incidents,
+        new RecordingPublisher(), new IncidentEvents(bus::add), clock);
+    Report report = new Report(IncidentSource.PHONE, "pothole", "pothole", null, "municipal", new GeoPoint(36.5, 118.5),
+        false, null, null, null, REPORTED, "f");
+    incidents.create(Incident.reported("R-1", report, null, 4, null).asWorkOrder(order()), Optional.empty());
+    clock.set(T0.plus(Duration.ofMinutes(31)));
+    assertEquals(1, supervision.run());
+    Incident late = incidents.get("R-1");
+    OffsetDateTime closedAt = REPORTED.plusHours(1);
+    assertTrue(incidents.replace(late, late.resolvedByDepartment("ops-1", "filled", closedAt)));
+    Incident closed = incidents.get("R-1");
+    OffsetDateTime reopenedAt = REPORTED.plusHours(2);
+    assertTrue(incidents.replace(closed, closed.reopened("citizen", DEADLINES, reopenedAt)));
+
+    clock.set(reopenedAt.plusMinutes(29).toInstant());
+    assertEquals(0, supervision.run(), "the new round's deadlines hold");
+    clock.set(reopenedAt.plusMinutes(30).toInstant());
+    assertEquals(1, supervision.run(), "level 1 again: the new accept deadline passed");
+    assertEquals(0, supervision.run(), "once in this round");
+    assertEquals(List.of("R-1/overdue/0/1", "R-1/overdue/1/1"),
+        bus.stream().map(e -> e.detail().path("eventId").asText()).toList());
+    assertEquals(List.of("deadline", "deadline"), bus.stream().map(e -> e.detail().path("cause").asText()).toList());
+  }
 }

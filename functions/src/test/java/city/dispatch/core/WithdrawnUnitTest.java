@@ -36,7 +36,8 @@ class WithdrawnUnitTest {
     publisher.publish(topic, message);
   };
   private final Dispatcher dispatcher = new Dispatcher(settings, incidents, units, cancelsMayFail, clock);
-  private final DispatchSweep sweep = new DispatchSweep(settings, incidents, dispatcher, clock);
+  private final DispatchSweep sweep = new DispatchSweep(settings, incidents, dispatcher,
+      new AckTimeoutSupervision(settings, incidents, publisher, clock), clock);
   private final AckProcessor acks = new AckProcessor(settings, incidents, new MemorySensorStore(), dispatcher,
       new IncidentEvents(event -> {}), new ReporterNotices(HotlineSettings.defaults(settings), CitizenNotifier.DISCARD));
 

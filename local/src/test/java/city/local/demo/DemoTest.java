@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.local.demo.bikeshare.BikeshareFigures;
 import city.local.demo.dispatch.DispatchFigures;
+import city.local.demo.dispatch.HotlineFigures;
 import city.local.demo.parking.ParkingFigures;
 import city.local.demo.parking.ParkingSimulation;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,11 @@ class DemoTest {
         "no incident was dispatched: " + dispatch);
     assertTrue(dispatch.ordersReceived() > 0, "the units received no order: " + dispatch);
 
+    HotlineFigures hotline = summary.part(HotlineFigures.class);
+    assertNotNull(hotline.overdue(), "the morning's one late order was not taken: " + hotline);
+    assertTrue(hotline.overdue().path("overdue").asBoolean() && hotline.overdue().path("escalationLevel").asInt() >= 1,
+        "the blocked drain escalates every run: " + hotline.overdue());
+
     BikeshareFigures bikeshare = summary.part(BikeshareFigures.class);
     assertNotNull(bikeshare.planId(), "no plan was made");
     assertTrue(bikeshare.stops() > 0, "the plan has no stops: " + bikeshare);
@@ -74,5 +80,9 @@ class DemoTest {
     assertTrue(summary.cityBus(3).text().contains("overstay at S1 (zone Z1, 120 min allowed)"), summary.cityBus(3).text());
     assertTrue(summary.cityBus(4).text().contains("silent sensor S36"), summary.cityBus(4).text());
     assertTrue(summary.cityBus(4).text().contains("no other device fell silent"), summary.cityBus(4).text());
+    String overdue = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("the one overdue:"))
+        .findFirst().orElseThrow(() -> new AssertionError("no overdue line in the summary"));
+    System.out.println(overdue.strip());
+    assertTrue(overdue.contains(" flooding (water) escalated to level "), overdue);
   }
 }

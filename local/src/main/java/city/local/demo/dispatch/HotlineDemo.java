@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A morning of the 12345 hotline: a dozen calls (the call-taker's POST /ops/workorders) and Open311 reports by
@@ -28,9 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other; at the end the residents rate what was closed (one rates 2 and reopens) and the call-taker phones the
  * callers. The county's deadlines run on the simulated clock, and so does supervision; the summary prints the
  * figures the county is judged by (GET /ops/workorders/stats).
+ *
+ * <p>One order goes overdue every run, and only through its own deadline: the morning's one blocked drain (the only
+ * {@value #OVERDUE_SERVICE} report of the demo: the sensors' flood alerts keep their department's deadlines) is given
+ * {@link #OVERDUE_WITHIN} to accept and resolve in the demo's copy of the city file. No crew resolves anything that fast
+ * (accept 20 s or more, drive a minute or more, work eight minutes or more), so supervision escalates it to level 1 at
+ * one minute and to level 2 at two, minutes before the crew can close it (late); every other deadline is the county's.
  */
 public final class HotlineDemo implements DemoPart {
   private static final String SUPERVISION = "hotline_supervision";
+  /** The service of the morning's one order that is late by design. */
+  static final String OVERDUE_SERVICE = "flooding";
+  /** Simulated time it is given: well under any crew's quickest resolve. */
+  static final Duration OVERDUE_WITHIN = Duration.ofMinutes(1);
   /** Where the morning's reports are, around the county seat. */
   private static final double LAT = 36.5140;
   private static final double LON = 118.5430;
@@ -56,6 +67,7 @@ public final class HotlineDemo implements DemoPart {
   private final List<String> residentTokens = new CopyOnWriteArrayList<>();
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger joined = new AtomicInteger();
+  private final AtomicReference<String> overdueOrder = new AtomicReference<>();
   private DemoContext context;
 
   /** The county's deadlines and supervision on the simulated clock, as the dispatch part does with its timeouts. */
@@ -77,6 +89,13 @@ public final class HotlineDemo implements DemoPart {
         for (JsonNode entry : dispatch.path(list)) {
           scale((ObjectNode) entry, "acceptWithin", perMinute);
           scale((ObjectNode) entry, "resolveWithin", perMinute);
+        }
+      }
+      for (JsonNode service : dispatch.path("services")) {
+        if (service.path("service_code").asText().equals(OVERDUE_SERVICE)) {
+          double minutes = OVERDUE_WITHIN.toMinutes() * perMinute;
+          ((ObjectNode) service).put("acceptWithinMinutes", minutes).put("resolveWithinMinutes", minutes)
+              .remove("resolveWithinHours");
         }
       }
       Path scaled = Files.createTempFile("hotline-demo-city-", ".json");
@@ -136,6 +155,9 @@ public final class HotlineDemo implements DemoPart {
       joined.incrementAndGet();
     } else {
       workOrders.add(id);
+      if (call.serviceCode().equals(OVERDUE_SERVICE)) {
+        overdueOrder.set(id);
+      }
     }
   }
 
@@ -173,7 +195,9 @@ public final class HotlineDemo implements DemoPart {
   @Override
   public DemoFigures figures(DemoContext demo) {
     JsonNode stats = demo.http().get("/ops/workorders/stats", demo.opsToken()).require();
-    return new HotlineFigures(sent.get(), joined.get(), stats.path("total"), stats.path("departments"));
+    String late = overdueOrder.get();
+    JsonNode overdue = late == null ? null : demo.http().get("/ops/workorders/" + late, demo.opsToken()).require();
+    return new HotlineFigures(sent.get(), joined.get(), stats.path("total"), stats.path("departments"), overdue);
   }
 
   private static Duration longest(Duration a, Duration b) {

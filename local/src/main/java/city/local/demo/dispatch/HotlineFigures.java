@@ -9,14 +9,23 @@ import java.util.Locale;
 /**
  * The county's hotline figures as GET /ops/workorders/stats gives them (sensor alerts are work orders too), with the
  * morning's calls and reports; resolve times are real seconds and the simulated minutes they stand for.
+ *
+ * @param overdue the work order the morning makes late on purpose (GET /ops/workorders/{id}); null if its call failed
  */
-public record HotlineFigures(int reportsSent, int joined, JsonNode total, JsonNode departments) implements DemoFigures {
+public record HotlineFigures(int reportsSent, int joined, JsonNode total, JsonNode departments, JsonNode overdue)
+    implements DemoFigures {
   @Override
   public void print(PrintStream out, Summary.RunFigures run) {
     out.printf(Locale.ROOT, "hotline    %d calls and Open311 reports (%d joined an open work order)%n", reportsSent, joined);
     line(out, "all", total, run.speed());
     for (JsonNode department : departments) {
       line(out, department.path("department").asText(), department, run.speed());
+    }
+    if (overdue != null) {
+      out.printf(Locale.ROOT, "           the one overdue: %s %s (%s) escalated to level %d, %s%n",
+          overdue.path("workOrderId").asText(), overdue.path("serviceCode").asText(), overdue.path("department").asText(),
+          overdue.path("escalationLevel").asInt(), overdue.path("status").asText().equals("closed")
+              ? "closed " + (overdue.path("closedOnTime").asBoolean() ? "on time" : "late") : "still open");
     }
   }
 
