@@ -13,6 +13,7 @@ import city.local.demo.DemoOptions;
 import city.platform.AwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code ./city bench profile}: runs the sample county's demo on an in-memory twin with a {@link UsageMeter}
- * attached and writes the per-event profile the cost estimator reads ({@link UsageProfile#FILE}). Functions the
- * demo does not invoke keep their {@code estimate} entries; one without any entry is an error.
+ * attached, then the {@link ProfileScenes} the demo does not play (on a twin of their own, the same meter), and writes
+ * the per-event profile the cost estimator reads ({@link UsageProfile#FILE}). Functions neither invokes keep their
+ * {@code estimate} entries; one without any entry is an error.
  */
 public final class ProfileBench implements Benchmark {
   static final String USAGE = """
       usage: city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE]
-        runs the sample county's demo (default 240 simulated minutes at 240x, seed 1) with request-unit and
-        invocation metering, then writes the per-event profile (default infra/cost/profile.json)""";
+        runs the sample county's demo (default 240 simulated minutes at 240x, seed 1), then the profile scenes (an
+        incident at a space and a station, silent devices, ops snapshots), with request-unit and invocation metering,
+        then writes the per-event profile (default infra/cost/profile.json)""";
 
   /** Twin timers resolve no finer than this. */
   static final Duration SHORTEST_PERIOD = Duration.ofSeconds(1);
@@ -90,20 +94,28 @@ public final class ProfileBench implements Benchmark {
     String measuredBy = String.format(Locale.ROOT, "./city bench profile: the sample county's demo, %d simulated minutes "
         + "at %.0fx, seed %d, on the in-memory twin (dynalite request units as DynamoDB bills them, plus refused "
         + "conditional writes and index writes that dynalite does not report), schedules at their cloud period in "
-        + "simulated time; billed ms is the median handler wall time in the twin's JVM, a twin measurement, not Lambda's", demo.simMinutes(), demo.speed(), demo.seed());
+        + "simulated time; billed ms is the median handler wall time in the twin's JVM, a twin measurement, not Lambda's "
+        + "(the machine's 1-minute load average was %s at the start: a loaded machine inflates the ms, not the units)",
+        demo.simMinutes(), demo.speed(), demo.seed(), loadAverage());
     out.printf(Locale.ROOT, "city bench profile: running the sample county's demo (%d simulated minutes, about %d s)%n",
         demo.simMinutes(), demo.realDuration().toSeconds());
     out.flush();
     UsageMeter meter = new UsageMeter();
+    Map<String, FunctionUsage.Totals> byDemo = new TreeMap<>();
     Map<String, FunctionUsage.Totals> totals = withInterceptor(() -> {
       ByteArrayOutputStream demoOutput = new ByteArrayOutputStream();
       Demo.run(demo, twin -> simulatedSchedules(twin, demo.speed()).withInvocationObserver(meter), new PrintStream(demoOutput, true, StandardCharsets.UTF_8));
+      byDemo.putAll(meter.totals());
+      out.println("city bench profile: playing " + ProfileScenes.DESCRIPTION);
+      out.flush();
+      ProfileScenes.play(twin -> twin.withInvocationObserver(meter));
       return meter.totals();
     });
 
     List<EventProfile> entries = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    out.printf("%-24s %8s %8s %8s %9s %9s  %s%n", "function", "invoked", "RRU/inv", "WRU/inv", "ms/inv", "pub/inv", "source");
+    out.printf("%-24s %8s %8s %8s %8s %9s %9s  %s%n", "function", "invoked", "scenes", "RRU/inv", "WRU/inv", "ms/inv", "pub/inv",
+        "source");
     for (FunctionSpec function : Catalog.standard().functions()) {
       FunctionUsage.Totals measured = totals.get(function.id());
       Optional<EventProfile> kept = previous.function(function.id()).filter(e -> e.source().equals(EventProfile.ESTIMATE));
@@ -112,7 +124,9 @@ public final class ProfileBench implements Benchmark {
         double n = measured.invocations();
         entry = new EventProfile(function.id(), EventProfile.MEASURED, measured.invocations(),
             round(measured.readUnits() / n), round(measured.writeUnits() / n), round(measured.dynamoDbRequests() / n),
-            round(measured.medianHandlerNanos() / 1e6), round(measured.iotPublishes() / n), measuredBy, now.toString(), null);
+            round(measured.medianHandlerNanos() / 1e6), round(measured.iotPublishes() / n),
+            measuredBy + scenesShare(measured.invocations() - demoInvocations(byDemo, function.id()), measured.invocations()),
+            now.toString(), null);
       } else if (kept.isPresent()) {
         entry = kept.get();
       } else {
@@ -120,16 +134,32 @@ public final class ProfileBench implements Benchmark {
         continue;
       }
       entries.add(entry);
-      out.printf(Locale.ROOT, "%-24s %8d %8.3f %8.3f %9.1f %9.3f  %s%n", function.id(), entry.invocationsMeasured(),
+      long scenes = entry.source().equals(EventProfile.MEASURED) ? entry.invocationsMeasured() - demoInvocations(byDemo, function.id()) : 0;
+      out.printf(Locale.ROOT, "%-24s %8d %8d %8.3f %8.3f %9.1f %9.3f  %s%n", function.id(), entry.invocationsMeasured(), scenes,
           entry.readRequestUnitsPerInvocation(), entry.writeRequestUnitsPerInvocation(), entry.billedMsPerInvocation(),
           entry.iotPublishesPerInvocation(), entry.source());
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("the demo did not invoke " + missing + " and the profile has no estimate for them: "
+      throw new IllegalStateException("neither the demo nor the profile scenes invoked " + missing + " and the profile has no estimate for them: "
           + "add one with its reason to " + UsageProfile.FILE);
     }
     return new UsageProfile("Per-invocation usage of every function, read by ./city cost. Measured entries come from "
-        + "./city bench profile; estimate entries are functions the demo does not reach, each with its reason.", entries);
+        + "./city bench profile; estimate entries are functions neither the demo nor the profile scenes reach, each with its reason.", entries);
+  }
+
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "not available" : String.format(Locale.ROOT, "%.1f on %d cores", load, Runtime.getRuntime().availableProcessors());
+  }
+
+  private static long demoInvocations(Map<String, FunctionUsage.Totals> byDemo, String functionId) {
+    FunctionUsage.Totals demo = byDemo.get(functionId);
+    return demo == null ? 0 : demo.invocations();
+  }
+
+  /** Which of an entry's invocations the scenes played, when they played any. */
+  private static String scenesShare(long scenes, long all) {
+    return scenes == 0 ? "" : String.format(Locale.ROOT, "; %d of the %d invocations from %s", scenes, all, ProfileScenes.DESCRIPTION);
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A short metered demo on a real in-memory twin (dynalite, the broker, the functions): the device functions are
- * measured from dynalite's consumed capacity, and what the demo did not reach keeps its estimate.
+ * A short metered demo and the profile scenes on real in-memory twins (dynalite, the broker, the functions): the
+ * device functions and the city bus's consumers are measured from dynalite's consumed capacity, and what neither
+ * reaches keeps its estimate.
  */
 class ProfileBenchTest {
 
@@ -44,6 +45,20 @@ class ProfileBenchTest {
       assertEquals(now.toString(), measured.measuredAt());
       assertTrue(measured.measuredBy().contains("not Lambda's"), measured.measuredBy());
     }
+    // the profile scenes reach what the demo does not: an incident at a space and at a station, silent devices, snapshots
+    for (String sceneFunction : List.of("ParkingIncidents", "BikeshareIncidents", "ParkingSensorSilences",
+        "BikeshareDockSilences", "DispatchSystemIncidents", "DeviceHealth", "CitySnapshot")) {
+      EventProfile measured = profile.require(sceneFunction);
+      assertEquals(EventProfile.MEASURED, measured.source(), sceneFunction);
+      assertTrue(measured.measuredBy().contains("of the " + measured.invocationsMeasured() + " invocations from the profile scenes"),
+          sceneFunction + ": " + measured.measuredBy());
+    }
+    // closing the space and the station (and reopening them) writes; a silence or a back is one put at least
+    for (String writer : List.of("ParkingIncidents", "BikeshareIncidents", "ParkingSensorSilences", "BikeshareDockSilences")) {
+      assertTrue(profile.require(writer).writeRequestUnitsPerInvocation() > 0, writer + ": " + profile.require(writer));
+    }
+    assertTrue(profile.require("CitySnapshot").readRequestUnitsPerInvocation() > 0, profile.require("CitySnapshot").toString());
+    assertEquals(EventProfile.ESTIMATE, profile.require("FailedEvents").source(), "the twin never invokes FailedEvents");
     for (EventProfile entry : profile.functions()) {
       if (entry.source().equals(EventProfile.ESTIMATE)) {
         assertEquals("what the demo cannot reach keeps this", entry.reason(), entry.functionId());
