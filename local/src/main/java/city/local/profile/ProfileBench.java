@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,10 +36,11 @@ import java.util.TreeMap;
  */
 public final class ProfileBench implements Benchmark {
   static final String USAGE = """
-      usage: city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE]
+      usage: city bench profile [--sim-minutes N] [--speed X] [--seed S] [--out FILE] [--only ID,ID...]
         runs the sample county's demo (default 240 simulated minutes at 240x, seed 1), then the profile scenes (an
         incident at a space and a station, silent devices, ops snapshots), with request-unit and invocation metering,
-        then writes the per-event profile (default infra/cost/profile.json)""";
+        then writes the per-event profile (default infra/cost/profile.json); with --only, only the named functions'
+        entries are replaced and every other entry is kept as it was (e.g. measured on a quieter machine)""";
 
   /** Twin timers resolve no finer than this. */
   static final Duration SHORTEST_PERIOD = Duration.ofSeconds(1);
@@ -50,7 +52,7 @@ public final class ProfileBench implements Benchmark {
 
   @Override
   public String usage() {
-    return "[--sim-minutes N] [--speed X] [--seed S] [--out FILE]";
+    return "[--sim-minutes N] [--speed X] [--seed S] [--out FILE] [--only ID,ID...]";
   }
 
   @Override
@@ -61,6 +63,7 @@ public final class ProfileBench implements Benchmark {
   public static void main(String[] args) {
     DemoOptions demo = DemoOptions.defaults();
     Path out = RepoRoot.find().resolve(UsageProfile.FILE);
+    Optional<Set<String>> only = Optional.empty();
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
@@ -71,6 +74,7 @@ public final class ProfileBench implements Benchmark {
         case "--speed" -> demo = demo.withSpeed(Double.parseDouble(value));
         case "--seed" -> demo = demo.withSeed(Long.parseLong(value));
         case "--out" -> out = Path.of(value);
+        case "--only" -> only = Optional.of(Set.of(value.split(",")));
         default -> fail("unknown option " + args[i]);
       }
     }
@@ -78,7 +82,7 @@ public final class ProfileBench implements Benchmark {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     UsageProfile previous = Files.exists(out) ? UsageProfile.read(out) : new UsageProfile("", List.of());
-    UsageProfile profile = run(demo, previous, Instant.now().truncatedTo(ChronoUnit.SECONDS), System.out);
+    UsageProfile profile = run(demo, previous, only, Instant.now().truncatedTo(ChronoUnit.SECONDS), System.out);
     profile.write(out);
     System.out.println("wrote " + out);
     System.exit(0);
@@ -91,6 +95,15 @@ public final class ProfileBench implements Benchmark {
 
   /** Runs the metered demo and returns the new profile: measured entries, and the previous estimates for the rest. */
   public static UsageProfile run(DemoOptions demo, UsageProfile previous, Instant now, PrintStream out) {
+    return run(demo, previous, Optional.empty(), now, out);
+  }
+
+  /**
+   * The same; with {@code only}, a function outside it keeps its previous entry whatever its source, and takes the new
+   * measurement only when it had none.
+   */
+  public static UsageProfile run(DemoOptions demo, UsageProfile previous, Optional<Set<String>> only, Instant now,
+      PrintStream out) {
     String measuredBy = String.format(Locale.ROOT, "./city bench profile: the sample county's demo, %d simulated minutes "
         + "at %.0fx, seed %d, on the in-memory twin (dynalite request units as DynamoDB bills them, plus refused "
         + "conditional writes and index writes that dynalite does not report), schedules at their cloud period in "
@@ -118,9 +131,13 @@ public final class ProfileBench implements Benchmark {
         "source");
     for (FunctionSpec function : Catalog.standard().functions()) {
       FunctionUsage.Totals measured = totals.get(function.id());
-      Optional<EventProfile> kept = previous.function(function.id()).filter(e -> e.source().equals(EventProfile.ESTIMATE));
+      boolean replaced = only.map(ids -> ids.contains(function.id())).orElse(true);
+      Optional<EventProfile> kept = previous.function(function.id())
+          .filter(e -> !replaced || e.source().equals(EventProfile.ESTIMATE));
       EventProfile entry;
-      if (measured != null && measured.invocations() > 0) {
+      if (!replaced && kept.isPresent()) {
+        entry = kept.get();
+      } else if (measured != null && measured.invocations() > 0) {
         double n = measured.invocations();
         entry = new EventProfile(function.id(), EventProfile.MEASURED, measured.invocations(),
             round(measured.readUnits() / n), round(measured.writeUnits() / n), round(measured.dynamoDbRequests() / n),
@@ -134,10 +151,11 @@ public final class ProfileBench implements Benchmark {
         continue;
       }
       entries.add(entry);
-      long scenes = entry.source().equals(EventProfile.MEASURED) ? entry.invocationsMeasured() - demoInvocations(byDemo, function.id()) : 0;
+      boolean fresh = entry.measuredAt().equals(now.toString());
+      long scenes = fresh ? entry.invocationsMeasured() - demoInvocations(byDemo, function.id()) : 0;
       out.printf(Locale.ROOT, "%-24s %8d %8d %8.3f %8.3f %9.1f %9.3f  %s%n", function.id(), entry.invocationsMeasured(), scenes,
           entry.readRequestUnitsPerInvocation(), entry.writeRequestUnitsPerInvocation(), entry.billedMsPerInvocation(),
-          entry.iotPublishesPerInvocation(), entry.source());
+          entry.iotPublishesPerInvocation(), entry.source() + (fresh ? "" : " (kept)"));
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException("neither the demo nor the profile scenes invoked " + missing + " and the profile has no estimate for them: "

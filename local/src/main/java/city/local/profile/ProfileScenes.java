@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,17 +32,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * What the sample county's demo does not play, played on a twin of its own for {@link ProfileBench}, over MQTT and HTTP
  * only: a fire at a bike station and a collision at a parking space (rule 2: both close what they are at, and their
- * resolution reopens it), a car parked past its zone's maximum stay (rule 3: a warden's job, resolved, leaves its
- * note on the session), a parking sensor and a dock that fall silent and speak again (rule 4, with a 6-second
+ * resolution reopens it), a parking sensor and a dock that fall silent and speak again (rule 4, with a 6-second
  * heartbeat), and the ops console's snapshot read while incidents are open and after. Each step waits for its outcome,
  * so a scene that no longer reaches its function fails the bench instead of measuring nothing.
  */
 final class ProfileScenes {
   private static final int SNAPSHOTS = 5;
-  private static final int MAX_STAY_MINUTES = 60;
-  private static final int OVERSTAY_MINUTES = 90;
   static final String DESCRIPTION = "the profile scenes (on a twin of the sample county cut to one space a zone and 3 stations with"
-      + " a 6 s heartbeat: a fire at station B1 and a collision at space S1, both resolved; a car 30 minutes past its zone's maximum stay, its warden's job resolved; S1 and B1 silent, then"
+      + " a 6 s heartbeat: a fire at station B1 and a collision at space S1, both resolved; S1 and B1 silent, then"
       + " speaking again; " + 2 * ProfileScenes.SNAPSHOTS + " ops snapshots)";
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final Duration POLL = Duration.ofMillis(200);
@@ -70,7 +66,6 @@ final class ProfileScenes {
     Path cityFile = write(city);
     try (Twin twin = Twin.start(twinSetup.apply(TwinOptions.inMemory().withCityFile(cityFile)
         .withSchedulePeriod("integration_health", Duration.ofMillis(500))
-        .withSchedulePeriod("parking_settlement", Duration.ofMillis(500))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)))))) {
       MqttClient devices = connect(twin);
       try {
@@ -89,12 +84,8 @@ final class ProfileScenes {
 
   private void run() {
     OffsetDateTime t0 = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
-    String overstaySpace = overstaySpace(city);
     for (JsonNode zone : city.path("parking").path("zones")) {
-      String space = zone.path("spaces").get(0).path("spaceId").asText();
-      if (!space.equals(overstaySpace)) {
-        occupancy(space, true, t0.minusMinutes(3));
-      }
+      occupancy(zone.path("spaces").get(0).path("spaceId").asText(), true, t0.minusMinutes(3));
     }
     for (String station : List.of("B1", "B2", "B3")) {
       station(station, 8, 8, t0.minusMinutes(3));
@@ -102,16 +93,7 @@ final class ProfileScenes {
     unit("U1", "fire", point("bikeshare", "stations", "stationId", "B1"), t0.minusMinutes(2));
     unit("U6", "police", point("parking", "zones", "spaceId", "S1"), t0.minusMinutes(2));
     unit("M1", "maintenance", point("bikeshare", "stations", "stationId", "B2"), t0.minusMinutes(2));
-    unit("W1", "enforcement", point("parking", "zones", "spaceId", overstaySpace), t0.minusMinutes(2));
     idle();
-
-    occupancy(overstaySpace, true, t0.minusMinutes(OVERSTAY_MINUTES));
-    String overstay = enforcementJob(await("a warden's job for the overstay at " + overstaySpace,
-        () -> http.get("/ops/incidents", ops).require(), i -> enforcementJob(i).isPresent())).orElseThrow();
-    resolve("W1", overstay, t0);
-    await("the enforcement note on " + overstaySpace + "'s session",
-        () -> http.get("/ops/parking/spaces/" + overstaySpace + "/sessions", ops).require(),
-        s -> s.toString().contains("\"incidentId\":\"" + overstay + "\""));
 
     String fire = alert("F1", "fire", null, point("bikeshare", "stations", "stationId", "B1"), t0);
     String collision = alert("F2", "traffic", "collision", point("parking", "zones", "spaceId", "S1"), t0);
@@ -177,21 +159,6 @@ final class ProfileScenes {
         + " \"lon\": %s, \"ts\": \"%s\"}", kind, at.path("lat").asText(), at.path("lon").asText(), ts));
   }
 
-  private static Optional<String> enforcementJob(JsonNode incidents) {
-    for (JsonNode incident : incidents.path("incidents")) {
-      if (incident.path("category").asText().equals("parking-enforcement")) {
-        return Optional.of(incident.path("incidentId").asText());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The first space of the last zone, whose maximum stay the scene's city shortens. */
-  private static String overstaySpace(JsonNode city) {
-    JsonNode zones = city.path("parking").path("zones");
-    return zones.get(zones.size() - 1).path("spaces").get(0).path("spaceId").asText();
-  }
-
   private static String health(JsonNode devices, String deviceId) {
     for (JsonNode device : devices.path("devices")) {
       if (device.path("deviceId").asText().equals(deviceId)) {
@@ -246,8 +213,7 @@ final class ProfileScenes {
   }
 
   /**
-   * The sample county with the first space of each zone (no cameras; the last zone's maximum stay 60 minutes) and
-   * stations B1 to B3, whose sensors and docks
+   * The sample county with the first space of each zone (no cameras) and stations B1 to B3, whose sensors and docks
    * have a 6-second heartbeat: a handful of silences, not the whole county's. Units and safety sensors keep a day's.
    */
   static JsonNode sceneCity() {
@@ -263,7 +229,6 @@ final class ProfileScenes {
       ((ObjectNode) zone).putArray("spaces").add(first);
     }
     parking.putArray("cameras");
-    ((ObjectNode) parking.path("zones").get(parking.path("zones").size() - 1)).put("maxStayMinutes", MAX_STAY_MINUTES);
     ArrayNode stations = Json.MAPPER.createArrayNode();
     city.path("bikeshare").path("stations").forEach(s -> {
       if (stations.size() < 3) {

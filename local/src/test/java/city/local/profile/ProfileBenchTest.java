@@ -13,6 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +32,17 @@ class ProfileBenchTest {
         0, 9, 9, 9, 9, 9, "test", "2026-11-30", "what the demo cannot reach keeps this")).toList();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+    // --only every function but ParkingOccupancy, which the scenes reach too: its previous entry must stay
+    Set<String> only = Catalog.standard().functions().stream().map(FunctionSpec::id).filter(id -> !id.equals("ParkingOccupancy"))
+        .collect(Collectors.toSet());
     UsageProfile profile = ProfileBench.run(DemoOptions.defaults().withSimMinutes(60).withSpeed(600),
-        new UsageProfile("before", estimates), now, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        new UsageProfile("before", estimates), Optional.of(only), now, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertEquals(Catalog.standard().functions().stream().map(FunctionSpec::id).toList(),
         profile.functions().stream().map(EventProfile::functionId).toList());
-    for (String deviceFunction : List.of("ParkingOccupancy", "ParkingPlates", "BikeshareStationStatus")) {
+    assertEquals(estimates.stream().filter(e -> e.functionId().equals("ParkingOccupancy")).findFirst().orElseThrow(),
+        profile.require("ParkingOccupancy"), "outside --only, the previous entry is kept");
+    for (String deviceFunction : List.of("ParkingPlates", "BikeshareStationStatus")) {
       EventProfile measured = profile.require(deviceFunction);
       assertEquals(EventProfile.MEASURED, measured.source(), deviceFunction);
       assertTrue(measured.invocationsMeasured() > 0, deviceFunction);
@@ -65,5 +73,6 @@ class ProfileBenchTest {
       }
     }
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("ParkingOccupancy"), "the table names the functions");
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("estimate (kept)"), "and says which entries it kept");
   }
 }
