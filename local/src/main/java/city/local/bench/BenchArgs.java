@@ -3,6 +3,7 @@ package city.local.bench;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,11 @@ public final class BenchArgs {
       }
     }
     return new BenchArgs(values, flags);
+  }
+
+  /** The option's value as given, or empty when absent. */
+  public Optional<String> value(String name) {
+    return Optional.ofNullable(values.get(name));
   }
 
   public boolean flag(String name) {

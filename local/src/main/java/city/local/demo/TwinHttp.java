@@ -42,7 +42,7 @@ public final class TwinHttp {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   private final URI base;
 
-  TwinHttp(URI base) {
+  public TwinHttp(URI base) {
     this.base = base;
   }
 

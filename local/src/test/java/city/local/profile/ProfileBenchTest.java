@@ -13,11 +13,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A short metered demo on a real in-memory twin (dynalite, the broker, the functions): the device functions are
- * measured from dynalite's consumed capacity, and what the demo did not reach keeps its estimate.
+ * A short metered demo and the profile scenes on real in-memory twins (dynalite, the broker, the functions): the
+ * device functions and the city bus's consumers are measured from dynalite's consumed capacity, and what neither
+ * reaches keeps its estimate.
  */
 class ProfileBenchTest {
 
@@ -28,12 +32,17 @@ class ProfileBenchTest {
         0, 9, 9, 9, 9, 9, "test", "2026-11-30", "what the demo cannot reach keeps this")).toList();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+    // --only every function but ParkingOccupancy, which the scenes reach too: its previous entry must stay
+    Set<String> only = Catalog.standard().functions().stream().map(FunctionSpec::id).filter(id -> !id.equals("ParkingOccupancy"))
+        .collect(Collectors.toSet());
     UsageProfile profile = ProfileBench.run(DemoOptions.defaults().withSimMinutes(60).withSpeed(600),
-        new UsageProfile("before", estimates), now, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        new UsageProfile("before", estimates), Optional.of(only), now, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertEquals(Catalog.standard().functions().stream().map(FunctionSpec::id).toList(),
         profile.functions().stream().map(EventProfile::functionId).toList());
-    for (String deviceFunction : List.of("ParkingOccupancy", "ParkingPlates", "BikeshareStationStatus")) {
+    assertEquals(estimates.stream().filter(e -> e.functionId().equals("ParkingOccupancy")).findFirst().orElseThrow(),
+        profile.require("ParkingOccupancy"), "outside --only, the previous entry is kept");
+    for (String deviceFunction : List.of("ParkingPlates", "BikeshareStationStatus")) {
       EventProfile measured = profile.require(deviceFunction);
       assertEquals(EventProfile.MEASURED, measured.source(), deviceFunction);
       assertTrue(measured.invocationsMeasured() > 0, deviceFunction);
@@ -44,11 +53,26 @@ class ProfileBenchTest {
       assertEquals(now.toString(), measured.measuredAt());
       assertTrue(measured.measuredBy().contains("not Lambda's"), measured.measuredBy());
     }
+    // the profile scenes reach what the demo does not: an incident at a space and at a station, silent devices, snapshots
+    for (String sceneFunction : List.of("ParkingIncidents", "BikeshareIncidents", "ParkingSensorSilences",
+        "BikeshareDockSilences", "DispatchSystemIncidents", "DeviceHealth", "CitySnapshot")) {
+      EventProfile measured = profile.require(sceneFunction);
+      assertEquals(EventProfile.MEASURED, measured.source(), sceneFunction);
+      assertTrue(measured.measuredBy().contains("of the " + measured.invocationsMeasured() + " invocations from the profile scenes"),
+          sceneFunction + ": " + measured.measuredBy());
+    }
+    // closing the space and the station (and reopening them) writes; a silence or a back is one put at least
+    for (String writer : List.of("ParkingIncidents", "BikeshareIncidents", "ParkingSensorSilences", "BikeshareDockSilences")) {
+      assertTrue(profile.require(writer).writeRequestUnitsPerInvocation() > 0, writer + ": " + profile.require(writer));
+    }
+    assertTrue(profile.require("CitySnapshot").readRequestUnitsPerInvocation() > 0, profile.require("CitySnapshot").toString());
+    assertEquals(EventProfile.ESTIMATE, profile.require("FailedEvents").source(), "the twin never invokes FailedEvents");
     for (EventProfile entry : profile.functions()) {
       if (entry.source().equals(EventProfile.ESTIMATE)) {
         assertEquals("what the demo cannot reach keeps this", entry.reason(), entry.functionId());
       }
     }
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("ParkingOccupancy"), "the table names the functions");
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("estimate (kept)"), "and says which entries it kept");
   }
 }

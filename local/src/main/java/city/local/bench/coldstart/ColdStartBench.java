@@ -51,15 +51,19 @@ public final class ColdStartBench implements Benchmark {
   static final double TARGET_RATIO = 1.2;
   static final String HELLO = "(bare JVM hello world)";
   static final String SDK = "(bare SDK GetItem)";
-  static final Set<String> OPTIONS = Set.of("--runs");
-  static final Set<String> SWITCHES = Set.of("--appcds", "--json");
+  static final Set<String> OPTIONS = Set.of("--runs", "--functions");
+  static final Set<String> SWITCHES = Set.of("--appcds", "--variants", "--json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** One child JVM to start: what it runs and under which name it is reported. */
   record Subject(String name, List<String> launcherArgs, Map<String, String> variables) {}
 
-  /** What the runs of one subject measured; {@code appCdsMillis} is empty without {@code --appcds}. */
-  record Measured(String name, List<Long> millis, List<Long> appCdsMillis, String answer) {}
+  /**
+   * What the runs of one subject measured; {@code appCdsMillis} is empty without {@code --appcds}, {@code variants}
+   * without {@code --variants}; {@code initMillis} is empty for the baselines.
+   */
+  record Measured(String name, List<Long> millis, List<Long> initMillis, List<Long> appCdsMillis, String answer,
+      Optional<ColdStartVariants.Measured> variants) {}
 
   @Override
   public String name() {
@@ -68,7 +72,7 @@ public final class ColdStartBench implements Benchmark {
 
   @Override
   public String usage() {
-    return "[--runs N] [--appcds] [--json]";
+    return "[--runs N] [--functions ID,ID...] [--appcds] [--variants] [--json]";
   }
 
   @Override
@@ -77,7 +81,8 @@ public final class ColdStartBench implements Benchmark {
     int runs = parsed.positiveInt("--runs", 5);
     Path root = RepoRoot.find();
     Path jar = shadedJar(root);
-    List<Measured> measured = measure(root, jar, runs, parsed.flag("--appcds"), System.err);
+    Optional<Set<String>> only = parsed.value("--functions").map(list -> Set.of(list.split(",")));
+    List<Measured> measured = measure(root, jar, runs, only, parsed.flag("--appcds"), parsed.flag("--variants"), System.err);
     String iotNote = "IOT_DATA_ENDPOINT: a local HTTP stub answering 200 to POST /topics/... (city.local.http.IotDataEndpoint)";
     if (parsed.flag("--json")) {
       System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(measured, jar, runs, iotNote)));
@@ -86,6 +91,13 @@ public final class ColdStartBench implements Benchmark {
           + "JAVA_TOOL_OPTIONS=%s; jar %s (%.1f MB)%n%s%n", runs, JAVA_TOOL_OPTIONS, jar.getFileName(),
           Files.size(jar) / 1e6, iotNote);
       System.out.print(table(measured).render());
+      if (measured.stream().anyMatch(m -> m.variants().isPresent())) {
+        System.out.println();
+        System.out.println("variants, each against the same subject's plain median of this run (x plain); init = spawn to"
+            + " the end of the constructor; trimmed = only the shaded jar's classes the training run loaded, every"
+            + " resource kept; preload = the training run's class list loaded by a second thread");
+        System.out.print(variantsTable(measured).render());
+      }
     }
     System.exit(0);
   }
@@ -97,7 +109,8 @@ public final class ColdStartBench implements Benchmark {
     }
   }
 
-  private static List<Measured> measure(Path root, Path jar, int runs, boolean appCds, PrintStream progress) throws Exception {
+  private static List<Measured> measure(Path root, Path jar, int runs, Optional<Set<String>> only, boolean appCds,
+      boolean variants, PrintStream progress) throws Exception {
     Catalog catalog = Catalog.standard();
     AtomicLong publishes = new AtomicLong();
     Path work = Files.createTempDirectory("city-coldstart");
@@ -121,19 +134,27 @@ public final class ColdStartBench implements Benchmark {
       subjects.add(new Subject(HELLO, List.of("hello"), shared));
       subjects.add(new Subject(SDK, List.of("sdk", catalog.tables().get(0).id()), shared));
       for (FunctionSpec function : catalog.functions()) {
+        if (only.isPresent() && !only.get().contains(function.id())) {
+          continue;
+        }
         Map<String, String> variables = new LinkedHashMap<>(FunctionVariables.tables(function, catalog.tables(), Function.identity()));
         variables.putAll(shared);
         subjects.add(new Subject(function.id(),
             List.of("handler", function.handlerClass(), sampleEvent(root, function.id()).toString()), variables));
       }
-      String classPath = jar + File.pathSeparator + launcherJar(work);
+      Path launcherJar = launcherJar(work);
+      String classPath = jar + File.pathSeparator + launcherJar;
       List<Measured> measured = new ArrayList<>();
       for (Subject subject : subjects) {
         List<Long> millis = new ArrayList<>();
+        List<Long> initMillis = new ArrayList<>();
         String answer = "";
         for (int run = 0; run < runs; run++) {
           Child child = Child.run(classPath, subject, JAVA_TOOL_OPTIONS);
           millis.add(child.millis());
+          if (child.initMillis() >= 0) {
+            initMillis.add(child.initMillis());
+          }
           answer = child.answer();
         }
         List<Long> appCdsMillis = new ArrayList<>();
@@ -148,8 +169,12 @@ public final class ColdStartBench implements Benchmark {
             appCdsMillis.add(Child.run(classPath, subject, JAVA_TOOL_OPTIONS + " -XX:SharedArchiveFile=" + archive).millis());
           }
         }
-        progress.printf(Locale.ROOT, "  %-26s %s %s%n", subject.name(), millis, appCdsMillis.isEmpty() ? "" : "appcds " + appCdsMillis);
-        measured.add(new Measured(subject.name(), millis, appCdsMillis, answer));
+        Optional<ColdStartVariants.Measured> measuredVariants = variants && !subject.name().equals(HELLO)
+            ? Optional.of(ColdStartVariants.measure(subject, jar, launcherJar, JAVA_TOOL_OPTIONS, runs, work, measured.size()))
+            : Optional.empty();
+        progress.printf(Locale.ROOT, "  %-26s %s %s%s%n", subject.name(), millis, appCdsMillis.isEmpty() ? "" : "appcds " + appCdsMillis,
+            measuredVariants.map(v -> " trimmed " + v.trimmedMillis() + " preload " + v.preloadMillis() + " " + v.wiring()).orElse(""));
+        measured.add(new Measured(subject.name(), millis, initMillis, appCdsMillis, answer, measuredVariants));
       }
       progress.println("  IoT data-plane publishes answered by the stub: " + publishes.get());
       return measured;
@@ -190,6 +215,7 @@ public final class ColdStartBench implements Benchmark {
         add(out, resource);
       }
       add(out, LaunchContext.class.getName().replace('.', '/') + "$1.class");
+      add(out, RequestRecorder.class.getName().replace('.', '/') + ".class");
     }
     return jar;
   }
@@ -229,6 +255,39 @@ public final class ColdStartBench implements Benchmark {
     return table;
   }
 
+  static TextTable variantsTable(List<Measured> measured) {
+    boolean appCds = measured.stream().anyMatch(m -> !m.appCdsMillis().isEmpty());
+    TextTable table = new TextTable("function", "plain ms", "init ms", "jar MB", "trimmed MB", "trimmed ms", "x plain",
+        "preload ms", "x plain", "AppCDS x plain", "built in init", "called", "trimmed answers");
+    for (Measured m : measured) {
+      if (m.variants().isEmpty()) {
+        continue;
+      }
+      ColdStartVariants.Measured v = m.variants().get();
+      double plain = Samples.of(m.millis()).median();
+      double trimmed = Samples.of(v.trimmedMillis()).median();
+      double preload = Samples.of(v.preloadMillis()).median();
+      String[] wiring = v.wiring().isEmpty() ? new String[] {"-", "-"} : wiringParts(v.wiring());
+      table.row(m.name(), whole(plain), m.initMillis().isEmpty() ? "-" : whole(Samples.of(m.initMillis()).median()),
+          megabytes(v.jarBytes()), megabytes(v.trimmedJarBytes()) + " (" + v.classesFromJar() + " classes)", whole(trimmed),
+          ratio(trimmed / plain), whole(preload), ratio(preload / plain),
+          appCds ? ratio(Samples.of(m.appCdsMillis()).median() / plain) : "-", wiring[0], wiring[1],
+          v.trimmedAnswer().equals(m.answer()) ? "same" : "DIFFERENT: " + v.trimmedAnswer());
+    }
+    return table;
+  }
+
+  /** {@code built=a,b called=C} as its two lists, "none" for an empty one. */
+  static String[] wiringParts(String wiring) {
+    String built = wiring.replaceFirst("^built=(\\S*) called=.*$", "$1");
+    String called = wiring.replaceFirst("^.* called=(\\S*)$", "$1");
+    return new String[] {built.isEmpty() ? "none" : built, called.isEmpty() ? "none" : called};
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+  }
+
   private static Map<String, Object> json(List<Measured> measured, Path jar, int runs, String iotNote) throws IOException {
     double sdkMedian = measured.stream().filter(m -> m.name().equals(SDK)).findFirst()
         .map(m -> Samples.of(m.millis()).median()).orElseThrow();
@@ -252,6 +311,21 @@ public final class ColdStartBench implements Benchmark {
         row.put("appCdsMillis", m.appCdsMillis());
         row.put("appCdsMedianMillis", Samples.of(m.appCdsMillis()).median());
       }
+      if (!m.initMillis().isEmpty()) {
+        row.put("initMillis", m.initMillis());
+      }
+      m.variants().ifPresent(v -> {
+        Map<String, Object> variants = new LinkedHashMap<>();
+        variants.put("trimmedJarBytes", v.trimmedJarBytes());
+        variants.put("classesFromJar", v.classesFromJar());
+        variants.put("trimmedMillis", v.trimmedMillis());
+        variants.put("trimmedMedianMillis", Samples.of(v.trimmedMillis()).median());
+        variants.put("trimmedAnswer", v.trimmedAnswer());
+        variants.put("preloadMillis", v.preloadMillis());
+        variants.put("preloadMedianMillis", Samples.of(v.preloadMillis()).median());
+        variants.put("wiring", v.wiring());
+        row.put("variants", variants);
+      });
       row.put("answer", m.answer());
       rows.add(row);
     }

@@ -9,6 +9,7 @@ import city.catalog.FunctionSpec;
 import city.local.RepoRoot;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ColdStartBenchTest {
@@ -30,10 +31,10 @@ class ColdStartBenchTest {
   @Test
   void tableGivesEachFunctionItsRatioToTheSdkBaselineAndTheTarget() {
     List<ColdStartBench.Measured> measured = List.of(
-        new ColdStartBench.Measured(ColdStartBench.HELLO, List.of(40L, 50L, 45L), List.of(), "hello world"),
-        new ColdStartBench.Measured(ColdStartBench.SDK, List.of(1000L, 900L, 1100L), List.of(), "GetItem no item"),
-        new ColdStartBench.Measured("Fast", List.of(1100L, 1200L, 1150L), List.of(), "HTTP 200"),
-        new ColdStartBench.Measured("Slow", List.of(1300L, 1250L, 1500L), List.of(), "{status=ok}"));
+        new ColdStartBench.Measured(ColdStartBench.HELLO, List.of(40L, 50L, 45L), List.of(), List.of(), "hello world", Optional.empty()),
+        new ColdStartBench.Measured(ColdStartBench.SDK, List.of(1000L, 900L, 1100L), List.of(), List.of(), "GetItem no item", Optional.empty()),
+        new ColdStartBench.Measured("Fast", List.of(1100L, 1200L, 1150L), List.of(), List.of(), "HTTP 200", Optional.empty()),
+        new ColdStartBench.Measured("Slow", List.of(1300L, 1250L, 1500L), List.of(), List.of(), "{status=ok}", Optional.empty()));
     String table = ColdStartBench.table(measured).render();
     List<String> lines = table.lines().toList();
     assertEquals(5, lines.size(), table);
@@ -44,7 +45,7 @@ class ColdStartBenchTest {
   @Test
   void appCdsColumnsAppearWhenMeasured() {
     List<ColdStartBench.Measured> measured = List.of(
-        new ColdStartBench.Measured(ColdStartBench.SDK, List.of(1000L), List.of(500L), "GetItem no item"));
+        new ColdStartBench.Measured(ColdStartBench.SDK, List.of(1000L), List.of(), List.of(500L), "GetItem no item", Optional.empty()));
     String header = ColdStartBench.table(measured).render().lines().findFirst().orElseThrow();
     assertTrue(header.contains("AppCDS median ms"), header);
   }
