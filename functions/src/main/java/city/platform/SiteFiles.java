@@ -89,6 +89,11 @@ public final class SiteFiles {
     return new Answer(200, headers, method.equals("HEAD") ? new byte[0] : asset.body());
   }
 
+  /** Whether a file of this name is served at all (by its type): what CDK stages into the layer. */
+  public static boolean serves(String fileName) {
+    return TYPES.containsKey(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+  }
+
   /** The asset at a URL path; empty when there is none (or the path tries to leave its folder). */
   public Optional<Asset> find(String path) {
     Asset made = generated.get(path);
@@ -115,10 +120,10 @@ public final class SiteFiles {
       return Optional.empty();
     }
     String name = file.getFileName().toString();
-    String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-    if (type == null) {
+    if (!serves(name)) {
       return Optional.empty();
     }
+    String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
     try {
       FileTime modified = Files.getLastModifiedTime(file);
       long size = Files.size(file);
