@@ -1,4 +1,4 @@
-package city.web.api;
+package city.screens.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,7 @@ import city.platform.City;
 import city.platform.Json;
 import city.platform.SiteFiles;
 import city.platform.TestCity;
-import city.web.core.WebConfig;
+import city.screens.core.WebConfig;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;

@@ -1,4 +1,4 @@
-package city.web;
+package city.screens;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package city.web.core;
+package city.screens.core;
 
 import city.platform.City;
 import city.platform.Json;

@@ -1,11 +1,11 @@
-package city.web;
+package city.screens;
 
 import city.catalog.Access;
 import city.catalog.CityModule;
 import city.catalog.Domain;
 import city.catalog.FunctionSpec;
 import city.catalog.HttpRoute;
-import city.web.api.WebAssetsHandler;
+import city.screens.api.WebAssetsHandler;
 import java.util.List;
 
 /**
@@ -14,12 +14,12 @@ import java.util.List;
  * function that reads no table. An HTTP API route does not end in a slash and matches a request with or without
  * one, so {@code /console} takes both {@code /console} (redirected) and {@code /console/} (the page).
  */
-public final class WebModule implements CityModule {
+public final class ScreensModule implements CityModule {
   public static final String FUNCTION_ID = "WebAssets";
 
   @Override
   public Domain declarations() {
-    return new Domain("web",
+    return new Domain("screens",
         List.of(),
         List.of(FunctionSpec.handledBy(FUNCTION_ID, WebAssetsHandler.class)
             .memoryMb(256).timeoutSeconds(5).reservedConcurrency(10).servesWebFiles()

@@ -1,4 +1,4 @@
-package city.web.core;
+package city.screens.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

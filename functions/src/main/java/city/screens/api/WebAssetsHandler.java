@@ -1,4 +1,4 @@
-package city.web.api;
+package city.screens.api;
 
 import city.platform.City;
 import city.platform.Config;
@@ -8,7 +8,7 @@ import city.platform.HttpApiHandler;
 import city.platform.HttpRequest;
 import city.platform.HttpResponse;
 import city.platform.SiteFiles;
-import city.web.core.WebConfig;
+import city.screens.core.WebConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
