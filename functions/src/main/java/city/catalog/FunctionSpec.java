@@ -14,6 +14,7 @@ import java.util.Map;
  * @param tableAccess the tables the function touches, in declaration order, and what it may do with each
  * @param publishTopics IoT topic patterns the function publishes to, with {@code +} for one level
  * @param reservedConcurrency cap on parallel executions: a spend circuit breaker, not a performance knob
+ * @param servesWebFiles the function reads the web pages' folders (a layer in the cloud, the checkout in the twin)
  */
 public record FunctionSpec(
     String id,
@@ -23,7 +24,8 @@ public record FunctionSpec(
     int reservedConcurrency,
     Map<String, TableAccess> tableAccess,
     List<String> publishTopics,
-    String why) {
+    String why,
+    boolean servesWebFiles) {
 
   /** Retries of a failed asynchronous invocation (Lambda's default) before the event counts as failed. */
   public static final int ASYNC_RETRIES = 2;
@@ -31,6 +33,11 @@ public record FunctionSpec(
   public FunctionSpec {
     tableAccess = Collections.unmodifiableMap(new LinkedHashMap<>(tableAccess));
     publishTopics = List.copyOf(publishTopics);
+  }
+
+  public FunctionSpec(String id, String handlerClass, int memoryMb, int timeoutSeconds, int reservedConcurrency,
+      Map<String, TableAccess> tableAccess, List<String> publishTopics, String why) {
+    this(id, handlerClass, memoryMb, timeoutSeconds, reservedConcurrency, tableAccess, publishTopics, why, false);
   }
 
   /** A fixture's function that reads and writes each of {@code tables}. */
@@ -71,6 +78,7 @@ public record FunctionSpec(
     private int reservedConcurrency = 5;
     private final Map<String, TableAccess> tables = new LinkedHashMap<>();
     private List<String> publishTopics = List.of();
+    private boolean servesWebFiles;
 
     private Builder(String id, String handlerClass) {
       this.id = id;
@@ -121,9 +129,16 @@ public record FunctionSpec(
       return this;
     }
 
+    /** The function serves the web pages: CDK gives it their layer, the twin the checkout. */
+    public Builder servesWebFiles() {
+      this.servesWebFiles = true;
+      return this;
+    }
+
     /** The reason for this sizing (also the Lambda description); completes the declaration. */
     public FunctionSpec because(String why) {
-      return new FunctionSpec(id, handlerClass, memoryMb, timeoutSeconds, reservedConcurrency, tables, publishTopics, why);
+      return new FunctionSpec(id, handlerClass, memoryMb, timeoutSeconds, reservedConcurrency, tables, publishTopics, why,
+          servesWebFiles);
     }
   }
 }

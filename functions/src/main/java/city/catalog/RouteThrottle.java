@@ -24,7 +24,7 @@ public record RouteThrottle(double ratePerSecond, int burst) {
   /** The default of a route's class: who may call it, and whether an anonymous call only reads. */
   public static RouteThrottle forRoute(String method, Access access) {
     return switch (access) {
-      case PUBLIC -> method.equals("GET") ? PUBLIC_READ : PUBLIC_WRITE;
+      case PUBLIC -> method.equals("GET") || method.equals("HEAD") ? PUBLIC_READ : PUBLIC_WRITE;
       case CITIZEN -> CITIZEN;
       case OPS -> OPS;
     };

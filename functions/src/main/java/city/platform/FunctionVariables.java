@@ -14,6 +14,15 @@ import java.util.function.Function;
  * priming reads (the first it may read: priming is a GetItem). A function finds no other table.
  */
 public final class FunctionVariables {
+  /** The folder {@link SiteFiles} serves, for a function that {@link FunctionSpec#servesWebFiles()}. */
+  public static final String WEB_ROOT = "CITY_WEB_ROOT";
+  /** Where the web pages send a person to sign in: the HTTP API's JWT issuer (unset: the pages take a pasted token). */
+  public static final String OIDC_ISSUER = "CITY_OIDC_ISSUER";
+  /** The pages' OpenID Connect client id at that issuer (one of the JWT authorizer's audiences). */
+  public static final String OIDC_CLIENT_ID = "CITY_OIDC_CLIENT_ID";
+  /** What the pages ask the provider for (unset: {@code openid}). */
+  public static final String OIDC_SCOPE = "CITY_OIDC_SCOPE";
+
   private FunctionVariables() {}
 
   /**

@@ -113,6 +113,17 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
   private static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {
     Map<String, String> headers = new LinkedHashMap<>();
+    if (response.body() instanceof byte[] bytes) {
+      // a file as it is (an image too): HTTP API decodes the body before it answers
+      headers.put("Content-Type", "application/octet-stream");
+      headers.putAll(response.headers());
+      return APIGatewayV2HTTPResponse.builder()
+          .withStatusCode(response.status())
+          .withHeaders(headers)
+          .withBody(Base64.getEncoder().encodeToString(bytes))
+          .withIsBase64Encoded(true)
+          .build();
+    }
     String body;
     if (response.body() instanceof String text) {
       body = text;

@@ -3,7 +3,7 @@ package city.platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A response body (serialised as JSON unless it is already a string) with status and extra headers. */
+/** A response body (serialised as JSON unless it is already a string; bytes are sent as they are) with status and extra headers. */
 public record HttpResponse(int status, Object body, Map<String, String> headers) {
   public static HttpResponse ok(Object body) {
     return new HttpResponse(200, body, Map.of());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -28,6 +29,7 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -50,7 +52,9 @@ public final class CityFunction extends Construct {
   private final Alias alias;
   private final LogGroup logGroup;
 
-  public CityFunction(Construct scope, FunctionSpec spec, Code code, CityTables tables, Settings settings) {
+  /** @param webFiles the web pages' layer, for a function that {@link FunctionSpec#servesWebFiles()} */
+  public CityFunction(Construct scope, FunctionSpec spec, Code code, Optional<ILayerVersion> webFiles, CityTables tables,
+      Settings settings) {
     super(scope, spec.id());
     this.spec = spec;
     this.logGroup = LogGroup.Builder.create(this, "Logs")
@@ -95,6 +99,13 @@ public final class CityFunction extends Construct {
     environment.put(City.CITY_FILE, LambdaBundle.CITY_FILE_IN_TASK);
     environment.put(AwsClients.IOT_DATA_ENDPOINT, settings.iotDataEndpoint());
     environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    if (webFiles.isPresent()) {
+      environment.put(FunctionVariables.WEB_ROOT, LambdaBundle.WEB_FILES_IN_LAYER);
+      if (!settings.jwtIssuerIsPlaceholder()) {
+        environment.put(FunctionVariables.OIDC_ISSUER, settings.jwtIssuer());
+        environment.put(FunctionVariables.OIDC_CLIENT_ID, settings.oidcClientId());
+      }
+    }
 
     Function.Builder builder = Function.Builder.create(this, "Function")
         .runtime(Runtime.JAVA_21)
@@ -107,6 +118,7 @@ public final class CityFunction extends Construct {
         .logGroup(logGroup)
         .environment(environment)
         .description(abbreviate(spec.why(), 256));
+    webFiles.ifPresent(layer -> builder.layers(List.of(layer)));
     if (settings.snapStart()) {
       builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.LambdaDestination;
 import software.constructs.Construct;
@@ -28,10 +29,11 @@ public final class CityFunctions extends Construct {
   private final Set<String> asyncConfigured = new HashSet<>();
 
   public CityFunctions(Construct scope, String id, List<FunctionSpec> specs, List<TopicRule> rules,
-      Code code, CityTables tables, Settings settings) {
+      Code code, Optional<ILayerVersion> webFiles, CityTables tables, Settings settings) {
     super(scope, id);
     for (FunctionSpec spec : specs) {
-      functions.put(spec.id(), new CityFunction(this, spec, code, tables, settings));
+      functions.put(spec.id(), new CityFunction(this, spec, code, webFiles.filter(layer -> spec.servesWebFiles()),
+          tables, settings));
     }
     rules.stream().map(TopicRule::functionId).distinct().forEach(this::invokedAsynchronously);
   }

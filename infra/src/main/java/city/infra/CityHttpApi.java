@@ -102,7 +102,11 @@ public final class CityHttpApi extends Construct {
 
   public void addRoute(HttpRoute route, CityFunction target) {
     HttpLambdaIntegration integration = integrations.computeIfAbsent(target.spec().id(),
-        functionId -> new HttpLambdaIntegration(functionId + "Integration", target.alias()));
+        // one invoke permission per function for this API, not one per route: a stack holds at most 500 resources,
+        // and a route-scoped permission guards nothing more (only this API's own routes reach the integration)
+        functionId -> HttpLambdaIntegration.Builder.create(functionId + "Integration", target.alias())
+            .scopePermissionToRoute(false)
+            .build());
     var created = api.addRoutes(AddRoutesOptions.builder()
         .path(route.path())
         .methods(List.of(HttpMethod.valueOf(route.method())))

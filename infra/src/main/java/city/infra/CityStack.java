@@ -6,12 +6,16 @@ import city.catalog.FunctionSpec;
 import city.catalog.TableSpec;
 import city.catalog.TopicRule;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.Construct;
 
 /**
@@ -32,7 +36,14 @@ public final class CityStack extends Stack {
 
     Code code = LambdaBundle.stage(settings.functionsJar(), settings.cityFile(), settings.assetStaging());
     CityTables tables = new CityTables(this, "Tables", tableSpecs);
-    CityFunctions functions = new CityFunctions(this, "Functions", functionSpecs, rules, code, tables, settings);
+    Optional<ILayerVersion> webFiles = functionSpecs.stream().anyMatch(FunctionSpec::servesWebFiles)
+        ? Optional.of(LayerVersion.Builder.create(this, "WebFiles")
+            .code(LambdaBundle.stageWebFiles(settings.checkout(), settings.assetStaging().resolveSibling("web-layer")))
+            .compatibleRuntimes(List.of(Runtime.JAVA_21))
+            .description("the console's, the app's and their libraries' files, for the functions that serve them")
+            .build())
+        : Optional.empty();
+    CityFunctions functions = new CityFunctions(this, "Functions", functionSpecs, rules, code, webFiles, tables, settings);
     TopicRuleErrors ruleErrors = new TopicRuleErrors(this, "RuleErrors");
     CityHttpApi httpApi = new CityHttpApi(this, "HttpApi", settings.stackName(),
         catalog.routes(), settings);

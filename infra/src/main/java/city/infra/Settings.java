@@ -20,11 +20,14 @@ import software.constructs.Node;
  *
  * @param iotDataEndpoint https URL of the account's IoT data endpoint, or {@link #IOT_ENDPOINT_PLACEHOLDER}
  * @param jwtIssuer issuer the HTTP API's JWT authorizer trusts, or {@link #JWT_ISSUER_PLACEHOLDER}
+ * @param oidcClientId the web pages' OpenID Connect client at that issuer (context {@code oidcClientId}; by default
+ *     the first of {@code jwtAudience}, so the tokens the pages get are the ones the authorizer accepts)
  * @param budgetAmount monthly budget in {@code budgetCurrency} (USD, or CNY in the China regions)
  * @param reservedConcurrency false drops the per-function caps, for new accounts whose concurrency quota
  *     (10) leaves no room for reservations
  * @param snapStart SnapStart on published versions; the default is the region's ({@link LambdaRegion})
  * @param architecture {@code arm64} or {@code x86_64}; the default is the region's ({@link LambdaRegion})
+ * @param checkout the folder holding {@code web/} and {@code node_modules/}, whose files the web pages' layer stages
  * @param analyticsReporting true adds the CDKMetadata resource (library versions reported to AWS); off unless asked,
  *     whatever the CLI's version reporting says
  */
@@ -38,6 +41,7 @@ public record Settings(
     String iotDataEndpoint,
     String jwtIssuer,
     List<String> jwtAudience,
+    String oidcClientId,
     List<String> corsOrigins,
     double budgetAmount,
     String budgetCurrency,
@@ -47,7 +51,8 @@ public record Settings(
     String architecture,
     boolean reservedConcurrency,
     boolean analyticsReporting,
-    Path assetStaging) {
+    Path assetStaging,
+    Path checkout) {
 
   public static final String DEFAULT_CITY = "../local/cities/sample-county.json";
   public static final String FUNCTIONS_TARGET = "../functions/target";
@@ -62,6 +67,7 @@ public record Settings(
     City city = City.load(cityFile, catalog.modules());
     Optional<String> region = context.apply("region");
     LambdaRegion lambda = LambdaRegion.of(region);
+    List<String> audience = list(context.apply("jwtAudience").orElse(DEFAULT_AUDIENCE));
     return new Settings(
         cityFile,
         city,
@@ -71,7 +77,8 @@ public record Settings(
         region,
         context.apply("iotDataEndpoint").map(Settings::https).orElse(IOT_ENDPOINT_PLACEHOLDER),
         context.apply("jwtIssuer").orElse(JWT_ISSUER_PLACEHOLDER),
-        list(context.apply("jwtAudience").orElse(DEFAULT_AUDIENCE)),
+        audience,
+        context.apply("oidcClientId").orElse(audience.get(0)),
         list(context.apply("corsOrigins").orElse("*")),
         context.apply("budgetUsd").map(Double::parseDouble).orElse(10.0),
         context.apply("budgetCurrency").orElse("USD"),
@@ -81,7 +88,8 @@ public record Settings(
         context.apply("architecture").map(LambdaRegion::checkedArchitecture).orElse(lambda.architecture()),
         context.apply("reservedConcurrency").map(Boolean::parseBoolean).orElse(true),
         context.apply("analyticsReporting").map(Boolean::parseBoolean).orElse(false),
-        Path.of(context.apply("assetStaging").orElse("target/lambda-asset")));
+        Path.of(context.apply("assetStaging").orElse("target/lambda-asset")),
+        Path.of(context.apply("checkout").orElse("..")));
   }
 
   public boolean iotEndpointIsPlaceholder() {

@@ -35,6 +35,13 @@ class SettingsTest {
   }
 
   @Test
+  void thePagesClientIsTheFirstAudienceUnlessNamed() {
+    assertEquals("city-console", settings(Map.of("jwtAudience", "city-console, city-app")).oidcClientId());
+    assertEquals("pages", settings(Map.of("jwtAudience", "city-console", "oidcClientId", "pages")).oidcClientId());
+    assertEquals(Settings.DEFAULT_AUDIENCE, settings(Map.of()).oidcClientId());
+  }
+
+  @Test
   void anUnknownArchitectureIsRefusedWithTheChoices() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> settings(Map.of("architecture", "amd64")));

@@ -22,8 +22,6 @@ import city.local.http.AllowedOrigins;
 import city.local.http.HttpGateway;
 import city.local.http.HttpLimits;
 import city.local.http.IotDataEndpoint;
-import city.local.http.StaticAssets;
-import city.local.http.WebConfig;
 import city.local.iot.InboundMessage;
 import city.local.iot.RuleRouter;
 import city.local.lambda.AsyncInvoker;
@@ -167,8 +165,7 @@ public final class Twin implements AutoCloseable {
     ThingPolicy policy = ThingPolicy.of(declared, city.devices(), mqttOperatorPassword);
     broker = MqttBroker.start(options.mqttPort(), options.dataDir().map(d -> d.resolve("mqtt")), policy, ruleActions);
     gateway = HttpGateway.start(options.httpPort(), HttpLimits.API_GATEWAY, AllowedOrigins.listedIn(city.section("twin")),
-        declared.routes(), functions, tokenVerifier(),
-        StaticAssets.fromCheckout(RepoRoot.find(), Map.of(WebConfig.PATH, WebConfig.of(city, options.oidc()))));
+        declared.routes(), functions, tokenVerifier());
     Map<String, Duration> periods = SchedulePeriods.resolve(declared.schedules(), options.schedulePeriods());
     scheduler = new Scheduler(declared.schedules(), periods, options.scheduleClocks(), this::fireSchedule);
     LOG.info("twin of {} up: MQTT {}, HTTP API {}, IoT data {}, DynamoDB {}", city.name(), mqttPort(), httpPort(),
@@ -194,6 +191,16 @@ public final class Twin implements AutoCloseable {
       variables.put(EventBridgePublisher.EVENT_BUS, eventBusName);
     }
     variables.put(AwsClients.LOCAL_TWIN, "true");
+    if (function.servesWebFiles()) {
+      // the checkout itself: an edited page is served at its next request, as CDK's layer holds the same folders
+      variables.put(FunctionVariables.WEB_ROOT, RepoRoot.find().toString());
+      options.oidc().ifPresent(provider -> {
+        // the pages sign in where the gateway trusts tokens from, as CDK sets it from jwtIssuer and oidcClientId
+        variables.put(FunctionVariables.OIDC_ISSUER, provider.issuer());
+        variables.put(FunctionVariables.OIDC_CLIENT_ID, provider.clientId());
+        variables.put(FunctionVariables.OIDC_SCOPE, provider.scope());
+      });
+    }
     variables.put(City.CITY_FILE, cityFile.toString());
     variables.put(AwsClients.REGION, Config.string(AwsClients.REGION, AwsClients.DEFAULT_REGION));
     variables.putAll(options.variables());

@@ -18,6 +18,15 @@ final class Demand {
   static final int DAYS_PER_MONTH = 30;
   /** Each incident puts two events on the city bus: Incident Opened and Incident Closed. */
   static final int BUS_EVENTS_PER_INCIDENT = 2;
+  /**
+   * Requests of one page load with the libraries in the browser's cache (kept a week): the page, its stylesheet and
+   * script, the three shared files and /web/config.json, each a 200 or a 304 but an invocation either way.
+   */
+  static final int FILES_PER_PAGE_LOAD = 7;
+  /** The console is loaded again once an hour it is open (shift changes, reloads): an upper bound for a wall display. */
+  static final double CONSOLE_LOADS_PER_HOUR = 1;
+  /** A citizen's visit loads the app once and then lists sessions, opens a receipt, pays: four session requests. */
+  static final double APP_LOADS_PER_SESSION_REQUEST = 0.25;
   private static final Map<String, ToDoubleBiFunction<Workload, Assumptions>> PER_DAY = Map.ofEntries(
       Map.entry("ParkingOccupancy", (w, a) -> w.parkingSpaces() * w.occupancyReadingsPerSpacePerDay()),
       Map.entry("ParkingPlates", (w, a) -> w.plateCameras() * w.plateReadsPerCameraPerDay()),
@@ -30,6 +39,8 @@ final class Demand {
       Map.entry("BikeshareStationStatus", (w, a) -> w.bikeStations() * w.dockReportsPerStationPerDay()),
       Map.entry("BikeshareTruckStatus", (w, a) -> w.trucks() * w.truckReportsPerTruckPerDay()),
       Map.entry("BikeshareGbfs", (w, a) -> w.gbfsRequestsPerDay()),
+      Map.entry("WebAssets", (w, a) -> FILES_PER_PAGE_LOAD
+          * (w.consoleHoursPerDay() * CONSOLE_LOADS_PER_HOUR + w.citizenSessionRequestsPerDay() * APP_LOADS_PER_SESSION_REQUEST)),
       // the city bus: every event reaches the trail; incident events reach parking's and bike share's closures
       Map.entry("EventTrail", (w, a) -> busEventsPerDay(w)),
       Map.entry("ParkingIncidents", (w, a) -> busEventsPerDay(w)),

@@ -46,12 +46,10 @@ public final class HttpGateway implements AutoCloseable {
   private final FunctionPool functions;
   private final TokenVerifier tokens;
   private final AllowedOrigins origins;
-  private final StaticAssets assets;
 
   private HttpGateway(int port, HttpLimits limits, List<String> corsOrigins, List<HttpRoute> routes,
-      FunctionPool functions, TokenVerifier tokens, StaticAssets assets) {
+      FunctionPool functions, TokenVerifier tokens) {
     this.routes = new RouteTable(routes);
-    this.assets = assets;
     this.functions = functions;
     this.tokens = tokens;
     this.server = new LoopbackHttpServer(port, limits, "http-api", this::handle);
@@ -61,11 +59,10 @@ public final class HttpGateway implements AutoCloseable {
   /**
    * @param corsOrigins origins allowed besides the twin's own (see {@link AllowedOrigins})
    * @param tokens the issuers whose tokens the JWT authorizer trusts (the twin's own key, an OIDC provider)
-   * @param assets the web pages served beside the API (the console, the citizen app)
    */
   public static HttpGateway start(int port, HttpLimits limits, List<String> corsOrigins, List<HttpRoute> routes,
-      FunctionPool functions, TokenVerifier tokens, StaticAssets assets) {
-    HttpGateway gateway = new HttpGateway(port, limits, corsOrigins, routes, functions, tokens, assets);
+      FunctionPool functions, TokenVerifier tokens) {
+    HttpGateway gateway = new HttpGateway(port, limits, corsOrigins, routes, functions, tokens);
     gateway.server.start();
     return gateway;
   }
@@ -100,10 +97,6 @@ public final class HttpGateway implements AutoCloseable {
       return;
     }
     String rawPath = request.getHttpURI().getPath();
-    if (assets.owns(rawPath) && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))) {
-      asset(request, response, callback, rawPath);
-      return;
-    }
     Optional<RouteTable.Match> match = routes.match(request.getMethod(), rawPath);
     if (match.isEmpty()) {
       Responses.json(request, response, callback, 404, "{\"message\":\"Not Found\"}");
@@ -121,33 +114,6 @@ public final class HttpGateway implements AutoCloseable {
         body -> invoke(request, response, callback, match.get(), claims, body, receivedAt),
         // over the body limit (413), or the client stopped sending: Jetty answers if it still can
         callback::failed));
-  }
-
-  /** A page or a library; an If-None-Match that still matches gets a 304 without the body. */
-  private void asset(Request request, Response response, Callback callback, String path) {
-    Optional<String> folder = assets.redirect(path);
-    if (folder.isPresent()) {
-      response.getHeaders().put(HttpHeader.LOCATION, folder.get());
-      Responses.send(request, response, callback, 301, new byte[0]);
-      return;
-    }
-    Optional<StaticAssets.Asset> found = assets.find(path);
-    if (found.isEmpty()) {
-      Responses.json(request, response, callback, 404, "{\"message\":\"Not Found\"}");
-      return;
-    }
-    StaticAssets.Asset asset = found.get();
-    HttpFields.Mutable headers = response.getHeaders();
-    headers.put(HttpHeader.ETAG, asset.etag());
-    headers.put(HttpHeader.CACHE_CONTROL, asset.cacheControl());
-    headers.put("X-Content-Type-Options", "nosniff");
-    String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
-    if (ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream().map(String::trim).anyMatch(asset.etag()::equals)) {
-      Responses.send(request, response, callback, 304, new byte[0]);
-      return;
-    }
-    headers.put(HttpHeader.CONTENT_TYPE, asset.contentType());
-    Responses.send(request, response, callback, 200, asset.body());
   }
 
   private void invoke(Request request, Response response, Callback callback, RouteTable.Match match,

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * HTTP API route selection: {@code {name}} matches one path segment, {@code {name+}} the rest of the path;
  * when several routes match, the most specific wins (literal before parameter before greedy, segment by
- * segment), and an exact method before {@code ANY}.
+ * segment), and an exact method before {@code ANY}. A path with a trailing slash selects the route without it
+ * ({@code /console/} the route {@code /console}); the function still gets the path as sent.
  */
 public final class RouteTable {
   private final List<Template> templates;
@@ -91,8 +92,12 @@ public final class RouteTable {
     return wanted.size() == actual.size() ? parameters : null;
   }
 
+  /** A trailing slash selects the route without it, as in HTTP API (whose route paths cannot end in one). */
   private static List<String> segments(String path) {
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    if (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
     return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("/", -1));
   }
 }

@@ -31,6 +31,7 @@ class RouteTableTest {
     assertEquals("D", function("GET", "/parking/zones/special"));
     assertEquals("F", function("GET", "/files/a/b"), "an exact method beats ANY");
     assertEquals("E", function("DELETE", "/files/a/b"));
+    assertEquals("A", function("GET", "/parking/zones/"), "a trailing slash selects the route without it");
   }
 
   @Test
@@ -40,6 +41,7 @@ class RouteTableTest {
     assertEquals("none", function("GET", "/parking"));
     assertEquals("none", function("GET", "/parking/zones//availability"));
     assertEquals("none", function("GET", "/files"));
+    assertEquals("none", function("GET", "/files/"), "a greedy variable takes one segment at least");
   }
 
   @Test

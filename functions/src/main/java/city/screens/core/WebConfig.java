@@ -1,6 +1,5 @@
-package city.local.http;
+package city.screens.core;
 
-import city.local.auth.OidcProvider;
 import city.platform.City;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,16 +8,21 @@ import java.util.Optional;
 
 /**
  * What the web pages read before their first API call ({@code /web/config.json}): the city's name, language,
- * centre and time zone, and the console's map tiles ({@code console.tileUrl}, an XYZ template; absent, the map
- * draws the city's features on a plain background), and where the pages sign in with OpenID Connect
- * ({@code oidc}: issuer, public client id, scope), when the twin trusts a provider.
+ * centre and time zone, the console's map tiles ({@code console.tileUrl}, an XYZ template; absent, the map draws
+ * the city's features on a plain background), and, where the deployment has an OpenID Connect provider, where to
+ * sign in ({@code oidc}: the HTTP API's JWT issuer and the pages' client id; absent, the pages take a pasted token).
  */
 public final class WebConfig {
   public static final String PATH = "/web/config.json";
 
+  /** The authorization server the pages send a person to: the issuer the HTTP API's JWT authorizer trusts. */
+  public record Oidc(String issuer, String clientId, String scope) {
+    public static final String DEFAULT_SCOPE = "openid";
+  }
+
   private WebConfig() {}
 
-  public static String of(City city, Optional<OidcProvider> oidc) {
+  public static String of(City city, Optional<Oidc> oidc) {
     JsonNode section = city.section("city");
     ObjectNode config = Json.MAPPER.createObjectNode();
     config.put("cityId", city.id());
@@ -31,12 +35,8 @@ public final class WebConfig {
     if (tiles.isTextual() && !tiles.asText().isBlank()) {
       config.put("tileUrl", tiles.asText());
     }
-    oidc.ifPresent(provider -> {
-      ObjectNode signIn = config.putObject("oidc");
-      signIn.put("issuer", provider.issuer());
-      signIn.put("clientId", provider.clientId());
-      signIn.put("scope", provider.scope());
-    });
+    oidc.ifPresent(o -> config.putObject("oidc")
+        .put("issuer", o.issuer()).put("clientId", o.clientId()).put("scope", o.scope()));
     return Json.write(config);
   }
 }
