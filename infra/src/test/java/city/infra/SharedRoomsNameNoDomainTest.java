@@ -46,13 +46,14 @@ class SharedRoomsNameNoDomainTest {
 
   /**
    * The per-domain demo packages belong to their domains; the cost estimator prices each domain's workload by
-   * name (docs/cost.md), so it is a domain-aware tool rather than a shared room; so is the pipeline benchmark,
-   * which publishes every domain's device messages by their contract (docs/benchmarks.md).
+   * name (docs/cost.md), so it is a domain-aware tool rather than a shared room; so are the pipeline benchmark,
+   * which publishes every domain's device messages by their contract, and the city bus benchmark, which times the
+   * rules that join parking and bike share to dispatch (docs/benchmarks.md).
    */
   private static boolean shared(Path file) {
     String path = file.toString().replace('\\', '/');
     if (path.contains("/city/local/cost/") || path.contains("/city/local/profile/")
-        || path.contains("/city/local/bench/pipeline/")) {
+        || path.contains("/city/local/bench/pipeline/") || path.contains("/city/local/bench/bus/")) {
       return false;
     }
     return DOMAINS.stream().noneMatch(domain -> path.contains("/city/local/demo/" + domain + "/")
