@@ -10,6 +10,8 @@ package city.local.cost;
  * @param billedMsPerInvocation handler wall time; measured in the twin's JVM, not Lambda's (see {@code measuredBy})
  * @param iotPublishesPerInvocation IoT data-plane publishes to devices
  * @param reason why an estimate is what it is; null for a measurement
+ * @param emptyCity a scheduled function's runs on an empty city (nothing spoke, nothing is open), for the fixed cost;
+ *     null for the others, and for a schedule not measured so (its fixed cost is then its busy runs')
  */
 public record EventProfile(
     String functionId,
@@ -22,10 +24,33 @@ public record EventProfile(
     double iotPublishesPerInvocation,
     String measuredBy,
     String measuredAt,
-    String reason) {
+    String reason,
+    EmptyCity emptyCity) {
+
+  /**
+   * What one scheduled run consumes when the city has nothing for it to do: the floor an idle deployment pays per run.
+   * The busy figures above minus these are what the city's traffic adds to each run.
+   */
+  public record EmptyCity(long invocationsMeasured, double readRequestUnitsPerInvocation,
+      double writeRequestUnitsPerInvocation, double billedMsPerInvocation, double iotPublishesPerInvocation,
+      String measuredBy, String measuredAt) {}
 
   public static final String MEASURED = "measured";
   public static final String ESTIMATE = "estimate";
+
+  /** An entry without an empty-city measurement. */
+  public EventProfile(String functionId, String source, long invocationsMeasured, double readRequestUnitsPerInvocation,
+      double writeRequestUnitsPerInvocation, double dynamoDbRequestsPerInvocation, double billedMsPerInvocation,
+      double iotPublishesPerInvocation, String measuredBy, String measuredAt, String reason) {
+    this(functionId, source, invocationsMeasured, readRequestUnitsPerInvocation, writeRequestUnitsPerInvocation,
+        dynamoDbRequestsPerInvocation, billedMsPerInvocation, iotPublishesPerInvocation, measuredBy, measuredAt, reason, null);
+  }
+
+  public EventProfile withEmptyCity(EmptyCity measured) {
+    return new EventProfile(functionId, source, invocationsMeasured, readRequestUnitsPerInvocation,
+        writeRequestUnitsPerInvocation, dynamoDbRequestsPerInvocation, billedMsPerInvocation, iotPublishesPerInvocation,
+        measuredBy, measuredAt, reason, measured);
+  }
 
   public EventProfile {
     if (!MEASURED.equals(source) && !ESTIMATE.equals(source)) {

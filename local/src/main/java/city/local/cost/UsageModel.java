@@ -31,10 +31,32 @@ public final class UsageModel {
       double n = run.perMonth();
       double logBytes = n * a.logBytesPerInvocation();
       usage.add(new Usage(domain, Items.LAMBDA_REQUESTS, n, fixed, source));
-      usage.add(new Usage(domain, Items.LAMBDA_GB_SECONDS,
-          n * Math.ceil(per.billedMsPerInvocation()) / 1000 * run.function().memoryMb() / 1024.0, fixed, source));
-      usage.add(new Usage(domain, Items.DYNAMODB_RRU, n * per.readRequestUnitsPerInvocation(), fixed, source));
-      usage.add(new Usage(domain, Items.DYNAMODB_WRU, n * per.writeRequestUnitsPerInvocation(), fixed, source));
+      EventProfile.EmptyCity floor = fixed ? per.emptyCity() : null;
+      if (floor == null) {
+        usage.add(new Usage(domain, Items.LAMBDA_GB_SECONDS, n * gbSeconds(per.billedMsPerInvocation(), run), fixed, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_RRU, n * per.readRequestUnitsPerInvocation(), fixed, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_WRU, n * per.writeRequestUnitsPerInvocation(), fixed, source));
+      } else {
+        // a schedule's run on an empty city is the fixed cost; what the city's traffic adds to each run is variable
+        double busy = workload.quiet() ? 0 : 1;
+        usage.add(new Usage(domain, Items.LAMBDA_GB_SECONDS, n * gbSeconds(floor.billedMsPerInvocation(), run), true, source));
+        usage.add(new Usage(domain, Items.LAMBDA_GB_SECONDS, busy * n * Math.max(0,
+            gbSeconds(per.billedMsPerInvocation(), run) - gbSeconds(floor.billedMsPerInvocation(), run)), false, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_RRU, n * floor.readRequestUnitsPerInvocation(), true, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_RRU, busy * n * Math.max(0,
+            per.readRequestUnitsPerInvocation() - floor.readRequestUnitsPerInvocation()), false, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_WRU, n * floor.writeRequestUnitsPerInvocation(), true, source));
+        usage.add(new Usage(domain, Items.DYNAMODB_WRU, busy * n * Math.max(0,
+            per.writeRequestUnitsPerInvocation() - floor.writeRequestUnitsPerInvocation()), false, source));
+        double floorPublished = n * floor.iotPublishesPerInvocation() * (1 + a.deliveriesPerPublish()) * steps(a.cloudMessageBytes());
+        double busyPublished = busy * n * Math.max(0, per.iotPublishesPerInvocation() - floor.iotPublishesPerInvocation())
+            * (1 + a.deliveriesPerPublish()) * steps(a.cloudMessageBytes());
+        usage.add(new Usage(domain, Items.IOT_MESSAGES, floorPublished, true, source));
+        usage.add(new Usage(domain, Items.IOT_MESSAGES, busyPublished, false, source));
+        usage.add(new Usage(domain, Items.SCHEDULER_INVOCATIONS, n, true, source));
+        logs(usage, domain, logBytes, true, source, a, deployment);
+        continue;
+      }
       double published = n * per.iotPublishesPerInvocation() * (1 + a.deliveriesPerPublish()) * steps(a.cloudMessageBytes());
       double received = 0;
       switch (run.trigger()) {
@@ -53,10 +75,7 @@ public final class UsageModel {
         case EVENT, DESTINATION -> { }
       }
       usage.add(new Usage(domain, Items.IOT_MESSAGES, received + published, fixed, source));
-      double ingestedGb = logBytes / BYTES_PER_GB;
-      usage.add(new Usage(domain, Items.LOGS_INGESTED_GB, ingestedGb, fixed, source));
-      usage.add(new Usage(domain, Items.LOGS_STORED_GB_MONTHS,
-          ingestedGb * a.logCompression() * deployment.logRetentionDays() / Demand.DAYS_PER_MONTH, fixed, source));
+      logs(usage, domain, logBytes, fixed, source, a, deployment);
     }
     connections(workload, a, usage);
     for (Domain domain : domains) {
@@ -73,6 +92,18 @@ public final class UsageModel {
     usage.add(new Usage(PLATFORM, Items.CLOUDWATCH_ALARMS, deployment.cloudwatchAlarms(), true, "stack"));
     usage.add(new Usage(PLATFORM, Items.BUDGETS, deployment.budgets(), true, "stack"));
     return usage;
+  }
+
+  private static double gbSeconds(double billedMs, Invocations run) {
+    return Math.ceil(billedMs) / 1000 * run.function().memoryMb() / 1024.0;
+  }
+
+  private static void logs(List<Usage> usage, String domain, double logBytes, boolean fixed, String source, Assumptions a,
+      Deployment deployment) {
+    double ingestedGb = logBytes / BYTES_PER_GB;
+    usage.add(new Usage(domain, Items.LOGS_INGESTED_GB, ingestedGb, fixed, source));
+    usage.add(new Usage(domain, Items.LOGS_STORED_GB_MONTHS,
+        ingestedGb * a.logCompression() * deployment.logRetentionDays() / Demand.DAYS_PER_MONTH, fixed, source));
   }
 
   /** Connection minutes: battery sensors through gateways, every other device on its own connection, all month. */

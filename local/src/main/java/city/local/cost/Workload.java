@@ -37,6 +37,13 @@ public record Workload(
     double consoleHoursPerDay,
     double consoleRequestsPerHour) {
 
+  /** No device and no user: nothing but the schedules runs (the idle scenario). */
+  public boolean quiet() {
+    return parkingSpaces == 0 && plateCameras == 0 && safetySensors == 0 && responseUnits == 0 && incidentsPerDay == 0
+        && hotlineReportsPerDay == 0 && bikeStations == 0 && trucks == 0 && availabilityRequestsPerDay == 0
+        && citizenSessionRequestsPerDay == 0 && gbfsRequestsPerDay == 0 && consoleHoursPerDay == 0;
+  }
+
   /** The same rates with the device counts of a city file. */
   public Workload withDevices(long spaces, long cameras, long sensors, long units, long stations, long truckCount) {
     return new Workload(spaces, occupancyReadingsPerSpacePerDay, cameras, plateReadsPerCameraPerDay, sensors,

@@ -20,7 +20,16 @@ public final class FunctionUsage {
    *     invocation, not the first calls that load and compile the handler's classes
    */
   public record Totals(long invocations, long medianHandlerNanos, double readUnits, double writeUnits, long dynamoDbRequests,
-      long iotPublishes) {}
+      long iotPublishes) {
+    /** What was consumed since {@code earlier} (null: since the start); the median handler time stays this reading's. */
+    public Totals since(Totals earlier) {
+      if (earlier == null) {
+        return this;
+      }
+      return new Totals(invocations - earlier.invocations, medianHandlerNanos, readUnits - earlier.readUnits,
+          writeUnits - earlier.writeUnits, dynamoDbRequests - earlier.dynamoDbRequests, iotPublishes - earlier.iotPublishes);
+    }
+  }
 
   void invoked(long handlerNanos) {
     invocations.increment();

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code ./city bench profile}: runs the sample county's demo on an in-memory twin with a {@link UsageMeter}
@@ -115,6 +116,7 @@ public final class ProfileBench implements Benchmark {
     out.flush();
     UsageMeter meter = new UsageMeter();
     Map<String, FunctionUsage.Totals> byDemo = new TreeMap<>();
+    Map<String, FunctionUsage.Totals> emptyCity = new TreeMap<>();
     Map<String, FunctionUsage.Totals> totals = withInterceptor(() -> {
       ByteArrayOutputStream demoOutput = new ByteArrayOutputStream();
       Demo.run(demo, twin -> simulatedSchedules(twin, demo.speed()).withInvocationObserver(meter), new PrintStream(demoOutput, true, StandardCharsets.UTF_8));
@@ -122,8 +124,13 @@ public final class ProfileBench implements Benchmark {
       out.println("city bench profile: playing " + ProfileScenes.DESCRIPTION);
       out.flush();
       ProfileScenes.play(twin -> twin.withInvocationObserver(meter));
+      out.println("city bench profile: " + EmptyCityRuns.DESCRIPTION);
+      out.flush();
+      emptyCity.putAll(EmptyCityRuns.measure());
       return meter.totals();
     });
+    Set<String> scheduled = new TreeSet<>();
+    Catalog.standard().schedules().forEach(schedule -> scheduled.add(schedule.functionId()));
 
     List<EventProfile> entries = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -144,6 +151,14 @@ public final class ProfileBench implements Benchmark {
             round(measured.medianHandlerNanos() / 1e6), round(measured.iotPublishes() / n),
             measuredBy + scenesShare(measured.invocations() - demoInvocations(byDemo, function.id()), measured.invocations()),
             now.toString(), null);
+        FunctionUsage.Totals floor = emptyCity.get(function.id());
+        if (scheduled.contains(function.id()) && floor != null && floor.invocations() > 0) {
+          double runs = floor.invocations();
+          entry = entry.withEmptyCity(new EventProfile.EmptyCity(floor.invocations(), round(floor.readUnits() / runs),
+              round(floor.writeUnits() / runs), round(floor.medianHandlerNanos() / 1e6), round(floor.iotPublishes() / runs),
+              EmptyCityRuns.DESCRIPTION + ", on the in-memory twin (the machine's 1-minute load average was "
+                  + loadAverage() + ")", now.toString()));
+        }
       } else if (kept.isPresent()) {
         entry = kept.get();
       } else {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.catalog.Catalog;
 import city.catalog.FunctionSpec;
+import city.catalog.Schedule;
 import city.local.cost.EventProfile;
 import city.local.cost.UsageProfile;
 import city.local.demo.DemoOptions;
@@ -66,6 +67,16 @@ class ProfileBenchTest {
       assertTrue(profile.require(writer).writeRequestUnitsPerInvocation() > 0, writer + ": " + profile.require(writer));
     }
     assertTrue(profile.require("CitySnapshot").readRequestUnitsPerInvocation() > 0, profile.require("CitySnapshot").toString());
+    // every measured schedule also ran on an empty city: the fixed cost's floor, no more than its busy runs read
+    for (Schedule schedule : Catalog.standard().schedules()) {
+      EventProfile entry = profile.require(schedule.functionId());
+      if (entry.source().equals(EventProfile.MEASURED)) {
+        assertTrue(entry.emptyCity() != null && entry.emptyCity().invocationsMeasured() > 0, schedule.functionId() + ": " + entry);
+        assertTrue(entry.emptyCity().measuredBy().contains("empty sample county"), entry.emptyCity().measuredBy());
+      }
+    }
+    assertEquals(0, profile.require("DispatchSupervision").emptyCity().writeRequestUnitsPerInvocation(),
+        "nothing open, nothing to escalate");
     assertEquals(EventProfile.ESTIMATE, profile.require("FailedEvents").source(), "the twin never invokes FailedEvents");
     for (EventProfile entry : profile.functions()) {
       if (entry.source().equals(EventProfile.ESTIMATE)) {

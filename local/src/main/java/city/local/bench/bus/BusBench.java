@@ -194,19 +194,14 @@ public final class BusBench implements Benchmark {
     }
   }
 
-  /** What each function consumed between two readings of the meter (the median handler time is the later one's). */
+  /** What each function consumed between two readings of the meter, for the functions that ran between them. */
   static Map<String, FunctionUsage.Totals> difference(Map<String, FunctionUsage.Totals> after,
       Map<String, FunctionUsage.Totals> before) {
     Map<String, FunctionUsage.Totals> spent = new TreeMap<>();
     after.forEach((function, total) -> {
-      FunctionUsage.Totals earlier = before.get(function);
-      long invocations = total.invocations() - (earlier == null ? 0 : earlier.invocations());
-      if (invocations > 0) {
-        spent.put(function, new FunctionUsage.Totals(invocations, total.medianHandlerNanos(),
-            total.readUnits() - (earlier == null ? 0 : earlier.readUnits()),
-            total.writeUnits() - (earlier == null ? 0 : earlier.writeUnits()),
-            total.dynamoDbRequests() - (earlier == null ? 0 : earlier.dynamoDbRequests()),
-            total.iotPublishes() - (earlier == null ? 0 : earlier.iotPublishes())));
+      FunctionUsage.Totals since = total.since(before.get(function));
+      if (since.invocations() > 0) {
+        spent.put(function, since);
       }
     });
     return spent;
