@@ -85,6 +85,12 @@ final class BusTwin implements AutoCloseable {
     return Json.parse(response.body());
   }
 
+  /** An ops GET of something that may not exist yet: anything but 200 reads as an empty object, for awaiting it. */
+  JsonNode getOrEmpty(String path) {
+    HttpResponse<String> response = send("GET", path);
+    return response.statusCode() == 200 ? Json.parse(response.body()) : Json.MAPPER.createObjectNode();
+  }
+
   /** An ops request (a POST sends an empty JSON object), whatever it answers. */
   HttpResponse<String> send(String method, String path) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + path)).timeout(Duration.ofSeconds(30))

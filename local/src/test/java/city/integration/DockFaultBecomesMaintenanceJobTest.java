@@ -7,13 +7,7 @@ import city.local.Eventually;
 import city.local.RepoRoot;
 import city.local.Twin;
 import city.local.TwinOptions;
-import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,20 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class DockFaultBecomesMaintenanceJobTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
   private static Twin twin;
   private static BusTwin kit;
-  private static String ops;
 
   @BeforeAll
   static void start() throws MqttException {
     kit = BusTwin.start(TwinOptions.inMemory().withCityFile(TwinOptions.sampleCity(RepoRoot.find()))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
     twin = kit.twin();
-    ops = kit.opsToken();
   }
 
   @AfterAll
@@ -65,18 +56,9 @@ class DockFaultBecomesMaintenanceJobTest {
   }
 
   private static JsonNode incident(String incidentId) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/incidents/" + incidentId))
-        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + ops).GET().build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Json.parse(response.body()) : Json.MAPPER.createObjectNode();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return kit.getOrEmpty("/ops/incidents/" + incidentId);
   }
+
 
   @Test
   void aFaultOpensAMaintenanceJobAtOnceAndTheFirstReportWithoutOneClosesIt() {
@@ -103,14 +85,8 @@ class DockFaultBecomesMaintenanceJobTest {
     assertTrue(closed.path("history").toString().contains("cleared"), closed.toString());
     assertTrue(twin.awaitIdle(WAIT));
     long jobs = 0;
-    HttpRequest list = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/incidents"))
-        .header("Authorization", "Bearer " + ops).GET().build();
-    try {
-      for (JsonNode incident : Json.parse(HTTP.send(list, HttpResponse.BodyHandlers.ofString()).body()).path("incidents")) {
-        jobs += incident.path("category").asText().equals("maintenance") ? 1 : 0;
-      }
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
+    for (JsonNode incident : kit.get("/ops/incidents").path("incidents")) {
+      jobs += incident.path("category").asText().equals("maintenance") ? 1 : 0;
     }
     assertEquals(1, jobs, "one job for the fault, however many reports carried it");
   }

@@ -7,7 +7,6 @@ import city.local.Eventually;
 import city.local.TwinOptions;
 import city.local.bench.bus.LineOfSpacesCity;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +38,7 @@ class IncidentClosesParkingTest {
   private static BusTwin city;
 
   @BeforeAll
-  static void start() throws IOException, MqttException {
+  static void start() throws MqttException {
     city = BusTwin.start(TwinOptions.inMemory().withCityFile(LineOfSpacesCity.write(SPACES))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
   }

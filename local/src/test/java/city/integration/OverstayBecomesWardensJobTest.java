@@ -9,12 +9,7 @@ import city.local.TwinOptions;
 import city.local.bench.bus.LineOfSpacesCity;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class OverstayBecomesWardensJobTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
   private static final int SPACES = 5;
   private static final double LON = LineOfSpacesCity.LON;
@@ -47,7 +41,7 @@ class OverstayBecomesWardensJobTest {
   private static String ops;
 
   @BeforeAll
-  static void start() throws IOException, MqttException {
+  static void start() throws MqttException {
     kit = BusTwin.start(TwinOptions.inMemory().withCityFile(testCity())
         .withSchedulePeriod("parking_settlement", Duration.ofMillis(300))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
@@ -63,7 +57,7 @@ class OverstayBecomesWardensJobTest {
   }
 
   /** The test street's spaces, 1.1 km apart, with a 60 minutes' maximum stay. */
-  private static Path testCity() throws IOException {
+  private static Path testCity() {
     return LineOfSpacesCity.write(SPACES, zone -> zone.put("maxStayMinutes", 60));
   }
 
@@ -86,18 +80,9 @@ class OverstayBecomesWardensJobTest {
   }
 
   private static JsonNode incident(String incidentId) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(twin.httpEndpoint() + "/ops/incidents/" + incidentId))
-        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + ops).GET().build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Json.parse(response.body()) : Json.MAPPER.createObjectNode();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return kit.getOrEmpty("/ops/incidents/" + incidentId);
   }
+
 
   private static JsonNode sessionOf(int space, String sessionId) {
     for (JsonNode session : get("/ops/parking/spaces/P" + space + "/sessions").path("sessions")) {

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.local.Eventually;
-import city.local.RepoRoot;
 import city.local.Twin;
+import city.local.SampleCityVariant;
 import city.local.TwinOptions;
 import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,7 +41,7 @@ class SilentDeviceBecomesMaintenanceJobTest {
   private static long seq;
 
   @BeforeAll
-  static void start() throws IOException, MqttException {
+  static void start() throws MqttException {
     kit = BusTwin.start(TwinOptions.inMemory().withCityFile(testCity())
         .withSchedulePeriod("integration_health", Duration.ofMillis(300))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
@@ -62,19 +60,16 @@ class SilentDeviceBecomesMaintenanceJobTest {
    * The sample county with one parking zone of one sensor, Q1, whose class has a 6-second heartbeat; every other
    * class keeps a day's, so nothing else falls silent during the test.
    */
-  private static Path testCity() throws IOException {
-    ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    ObjectNode parking = (ObjectNode) city.path("parking");
-    ArrayNode spaces = parking.putArray("zones").addObject().put("zone", "ZH").put("class", "I").put("name", "Health Street")
-        .put("tariff", "beijing-onstreet").putArray("spaces");
-    spaces.addObject().put("spaceId", "Q1").put("lat", LAT).put("lon", LON);
-    parking.putArray("cameras");
-    city.putObject("integration").putObject("silentAfterMinutes").put("parking-sensor", 0.1).put("dock", 1440)
-        .put("safety-sensor", 1440).put("unit", 1440);
-    Path file = Files.createTempFile("health-city-", ".json");
-    file.toFile().deleteOnExit();
-    Files.writeString(file, Json.write(city));
-    return file;
+  private static Path testCity() {
+    return SampleCityVariant.write("health", city -> {
+      ObjectNode parking = (ObjectNode) city.path("parking");
+      ArrayNode spaces = parking.putArray("zones").addObject().put("zone", "ZH").put("class", "I").put("name", "Health Street")
+          .put("tariff", "beijing-onstreet").putArray("spaces");
+      spaces.addObject().put("spaceId", "Q1").put("lat", LAT).put("lon", LON);
+      parking.putArray("cameras");
+      city.putObject("integration").putObject("silentAfterMinutes").put("parking-sensor", 0.1).put("dock", 1440)
+          .put("safety-sensor", 1440).put("unit", 1440);
+    });
   }
 
   private static void publish(String topic, String payload) {

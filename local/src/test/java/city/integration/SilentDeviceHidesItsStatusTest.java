@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import city.local.Eventually;
-import city.local.RepoRoot;
 import city.local.Twin;
+import city.local.SampleCityVariant;
 import city.local.TwinOptions;
-import city.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,15 +32,13 @@ class SilentDeviceHidesItsStatusTest {
 
   private static Twin twin;
   private static BusTwin kit;
-  private static String ops;
 
   @BeforeAll
-  static void start() throws IOException, MqttException {
+  static void start() throws MqttException {
     kit = BusTwin.start(TwinOptions.inMemory().withCityFile(testCity())
         .withSchedulePeriod("integration_health", Duration.ofMillis(300))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
     twin = kit.twin();
-    ops = kit.opsToken();
   }
 
   @AfterAll
@@ -57,22 +52,19 @@ class SilentDeviceHidesItsStatusTest {
    * The sample county with one parking space, QS1, and one bike station, B1, whose classes have a 6-second heartbeat;
    * every other class keeps a day's.
    */
-  private static Path testCity() throws IOException {
-    ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    ObjectNode parking = (ObjectNode) city.path("parking");
-    ArrayNode spaces = parking.putArray("zones").addObject().put("zone", "ZU").put("class", "I").put("name", "Quiet Street")
-        .put("tariff", "beijing-onstreet").putArray("spaces");
-    spaces.addObject().put("spaceId", "QS1").put("lat", 36.45).put("lon", 118.60);
-    parking.putArray("cameras");
-    ObjectNode bikeshare = (ObjectNode) city.path("bikeshare");
-    JsonNode b1 = bikeshare.path("stations").get(0);
-    bikeshare.putArray("stations").add(b1);
-    city.putObject("integration").putObject("silentAfterMinutes").put("parking-sensor", 0.1).put("dock", 0.1)
-        .put("safety-sensor", 1440).put("unit", 1440);
-    Path file = Files.createTempFile("silent-city-", ".json");
-    file.toFile().deleteOnExit();
-    Files.writeString(file, Json.write(city));
-    return file;
+  private static Path testCity() {
+    return SampleCityVariant.write("silent", city -> {
+      ObjectNode parking = (ObjectNode) city.path("parking");
+      ArrayNode spaces = parking.putArray("zones").addObject().put("zone", "ZU").put("class", "I").put("name", "Quiet Street")
+          .put("tariff", "beijing-onstreet").putArray("spaces");
+      spaces.addObject().put("spaceId", "QS1").put("lat", 36.45).put("lon", 118.60);
+      parking.putArray("cameras");
+      ObjectNode bikeshare = (ObjectNode) city.path("bikeshare");
+      JsonNode b1 = bikeshare.path("stations").get(0);
+      bikeshare.putArray("stations").add(b1);
+      city.putObject("integration").putObject("silentAfterMinutes").put("parking-sensor", 0.1).put("dock", 0.1)
+          .put("safety-sensor", 1440).put("unit", 1440);
+    });
   }
 
   private static void publish(String topic, String payload) {

@@ -1,7 +1,7 @@
 package city.local.profile;
 
-import city.local.RepoRoot;
 import city.local.Twin;
+import city.local.SampleCityVariant;
 import city.local.TwinOptions;
 import city.local.demo.TwinHttp;
 import city.local.mqtt.ThingPolicy;
@@ -62,8 +62,8 @@ final class ProfileScenes {
 
   /** Plays every scene on a fresh in-memory twin that {@code twinSetup} adjusts last (to attach the meter). */
   static void play(UnaryOperator<TwinOptions> twinSetup) {
-    JsonNode city = sceneCity();
-    Path cityFile = write(city);
+    Path cityFile = SampleCityVariant.write("profile-scenes", ProfileScenes::cutToTheScenes);
+    JsonNode city = readCity(cityFile);
     try (Twin twin = Twin.start(twinSetup.apply(TwinOptions.inMemory().withCityFile(cityFile)
         .withSchedulePeriod("integration_health", Duration.ofMillis(500))
         .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)))))) {
@@ -216,13 +216,7 @@ final class ProfileScenes {
    * The sample county with the first space of each zone (no cameras) and stations B1 to B3, whose sensors and docks
    * have a 6-second heartbeat: a handful of silences, not the whole county's. Units and safety sensors keep a day's.
    */
-  static JsonNode sceneCity() {
-    ObjectNode city;
-    try {
-      city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static void cutToTheScenes(ObjectNode city) {
     ObjectNode parking = (ObjectNode) city.path("parking");
     for (JsonNode zone : parking.path("zones")) {
       JsonNode first = zone.path("spaces").get(0);
@@ -238,14 +232,11 @@ final class ProfileScenes {
     ((ObjectNode) city.path("bikeshare")).set("stations", stations);
     ((ObjectNode) city.path("integration")).putObject("silentAfterMinutes").put("parking-sensor", 0.1).put("dock", 0.1)
         .put("safety-sensor", 1440).put("unit", 1440);
-    return city;
   }
 
-  private static Path write(JsonNode city) {
+  private static JsonNode readCity(Path cityFile) {
     try {
-      Path file = Files.createTempFile("profile-scenes-city-", ".json");
-      Files.writeString(file, Json.write(city));
-      return file;
+      return Json.parse(Files.readString(cityFile));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,12 +1,8 @@
 package city.local.bench.bus;
 
-import city.local.RepoRoot;
-import city.local.TwinOptions;
-import city.platform.Json;
+import city.local.SampleCityVariant;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -22,26 +18,23 @@ public final class LineOfSpacesCity {
   private LineOfSpacesCity() {}
 
   /** Writes the city to a temporary file (deleted when the JVM exits). */
-  public static Path write(int spaces) throws IOException {
+  public static Path write(int spaces) {
     return write(spaces, zone -> { });
   }
 
   /** @param editZone changes the zone further (a maximum stay, say) */
-  public static Path write(int spaces, Consumer<ObjectNode> editZone) throws IOException {
-    ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    ObjectNode parking = (ObjectNode) city.path("parking");
-    ObjectNode zone = parking.putArray("zones").addObject().put("zone", ZONE).put("class", "I").put("name", "Test Street")
-        .put("tariff", "beijing-onstreet");
-    ArrayNode list = zone.putArray("spaces");
-    for (int i = 1; i <= spaces; i++) {
-      list.addObject().put("spaceId", "P" + i).put("lat", lat(i)).put("lon", LON);
-    }
-    editZone.accept(zone);
-    parking.putArray("cameras");
-    Path file = Files.createTempFile("line-of-spaces-city-", ".json");
-    file.toFile().deleteOnExit();
-    Files.writeString(file, Json.write(city));
-    return file;
+  public static Path write(int spaces, Consumer<ObjectNode> editZone) {
+    return SampleCityVariant.write("line-of-spaces", city -> {
+      ObjectNode parking = (ObjectNode) city.path("parking");
+      ObjectNode zone = parking.putArray("zones").addObject().put("zone", ZONE).put("class", "I").put("name", "Test Street")
+          .put("tariff", "beijing-onstreet");
+      ArrayNode list = zone.putArray("spaces");
+      for (int i = 1; i <= spaces; i++) {
+        list.addObject().put("spaceId", "P" + i).put("lat", lat(i)).put("lon", LON);
+      }
+      editZone.accept(zone);
+      parking.putArray("cameras");
+    });
   }
 
   public static double lat(int space) {
