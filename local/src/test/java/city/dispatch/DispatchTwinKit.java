@@ -3,8 +3,8 @@ package city.dispatch;
 import city.local.mqtt.ThingPolicy;
 import city.dispatch.core.DispatchSettings;
 import city.local.Eventually;
-import city.local.RepoRoot;
 import city.local.Twin;
+import city.local.SampleCityVariant;
 import city.local.TwinOptions;
 import city.platform.City;
 import city.platform.Json;
@@ -122,26 +122,23 @@ final class DispatchTwinKit implements AutoCloseable {
   }
 
   /** The sample county with its dispatch section's units and sensors replaced; everything else as shipped. */
-  private static Path testCity(List<TestUnit> units, List<TestSensor> sensors, Consumer<ObjectNode> editDispatch)
-      throws IOException {
-    ObjectNode city = (ObjectNode) Json.MAPPER.readTree(TwinOptions.sampleCity(RepoRoot.find()).toFile());
-    ObjectNode dispatch = (ObjectNode) city.path("dispatch");
-    ArrayNode unitList = dispatch.putArray("units");
-    for (TestUnit unit : units) {
-      unitList.addObject().put("unitId", unit.unitId()).put("kind", unit.kind()).put("name", unit.unitId())
-          .put("lat", unit.lat()).put("lon", unit.lon());
-    }
-    ArrayNode sensorList = dispatch.putArray("sensors");
-    for (TestSensor sensor : sensors) {
-      sensorList.addObject().put("sensorId", sensor.sensorId()).put("kind", "multi")
-          .put("lat", sensor.lat()).put("lon", sensor.lon());
-    }
-    editDispatch.accept(dispatch);
-    Path file = Files.createTempFile("dispatch-city-", ".json");
-    file.toFile().deleteOnExit();
-    Files.writeString(file, Json.write(city));
-    return file;
+  private static Path testCity(List<TestUnit> units, List<TestSensor> sensors, Consumer<ObjectNode> editDispatch) {
+    return SampleCityVariant.write("dispatch", city -> {
+      ObjectNode dispatch = (ObjectNode) city.path("dispatch");
+      ArrayNode unitList = dispatch.putArray("units");
+      for (TestUnit unit : units) {
+        unitList.addObject().put("unitId", unit.unitId()).put("kind", unit.kind()).put("name", unit.unitId())
+            .put("lat", unit.lat()).put("lon", unit.lon());
+      }
+      ArrayNode sensorList = dispatch.putArray("sensors");
+      for (TestSensor sensor : sensors) {
+        sensorList.addObject().put("sensorId", sensor.sensorId()).put("kind", "multi")
+            .put("lat", sensor.lat()).put("lon", sensor.lon());
+      }
+      editDispatch.accept(dispatch);
+    });
   }
+
 
   /** An operator's client, as an ops console connects. */
   MqttClient connect(String role) throws MqttException {
